@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds Descent, incrementally (a re-run with nothing changed takes seconds):
+#   native:  cmake -S . -B build/native (Release) && cmake --build build/native   (library + GoogleTest tests)
+#   wasm:    emcmake cmake -S . -B build/emscripten (Release) && cmake --build build/emscripten
+#            -> build/wasm/descent.mjs and build/wasm/descent.d.mts
+#   web:     vite build: web/ -> dist/
+# Options: --native-only, --wasm-only, --web-only, --no-native, --no-wasm, --no-web, -jN (default: all cores)
+# DESCENT_WASM=<path to a descent.mjs> makes the page use that module instead of build/wasm/descent.mjs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+native=1 wasm=1 web=1
+jobs="$(nproc 2>/dev/null || echo 2)"
+for arg in "$@"; do
+  case "$arg" in
+    --native-only) native=1 wasm=0 web=0 ;;
+    --wasm-only) native=0 wasm=1 web=0 ;;
+    --web-only) native=0 wasm=0 web=1 ;;
+    --no-native) native=0 ;;
+    --no-wasm) wasm=0 ;;
+    --no-web) web=0 ;;
+    -j*) jobs="${arg#-j}" ;;
+    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build: unknown option $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+step() { echo "build: $*"; }
+# Configured = a cache and a generated build system (a failed generate step leaves only the cache).
+configured() { [[ -f "$1/CMakeCache.txt" && ( -f "$1/Makefile" || -f "$1/build.ninja" ) ]]; }
+elapsed() { echo "build: $1 done in $((SECONDS - $2)) s"; }
+
+if ((native)); then
+  t=$SECONDS
+  if ! configured build/native; then
+    step "configure native (build/native)"
+    cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release
+  fi
+  step "compile native"
+  cmake --build build/native -j"$jobs"
+  elapsed native "$t"
+fi
+
+if ((wasm)); then
+  t=$SECONDS
+  # Debian's emcc runs node tools that need acorn & co. from /usr/share/nodejs.
+  export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+  if ! configured build/emscripten; then
+    step "configure wasm (build/emscripten)"
+    emcmake cmake -S . -B build/emscripten -DCMAKE_BUILD_TYPE=Release
+  fi
+  step "compile wasm"
+  cmake --build build/emscripten -j"$jobs"
+  elapsed wasm "$t"
+fi
+
+if ((web)); then
+  t=$SECONDS
+  module="$(realpath -m "${DESCENT_WASM:-build/wasm/descent.mjs}")"
+  [[ -f "$module" ]] || { echo "build: $module is missing: build the wasm module first (drop --no-wasm)" >&2; exit 1; }
+  # Rebuild dist/ when anything it is made of is newer than it, or it was made from another module.
+  stamp=dist/.built-from
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$module" ]] \
+     && [[ -z "$(find web vite.config.js package-lock.json "$module" -newer "$stamp" -print -quit)" ]]; then
+    step "web: dist/ is up to date"
+  else
+    step "web: vite build -> dist/"
+    npx --no-install vite build --config vite.config.js --logLevel warn
+    echo "$module" > "$stamp"
+    elapsed web "$t"
+  fi
+fi

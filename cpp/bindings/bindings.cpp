@@ -1,0 +1,202 @@
+// The module's whole JavaScript surface: Embind declarations and the free functions behind
+// them. Every name here is declared in descent.d.ts (a test compares the two).
+#include <emscripten/bind.h>
+#include <malloc.h>
+
+#include "bindings/convert.hpp"
+#include "bindings/handles.hpp"
+#include "bindings/js_error.hpp"
+#include "core/error.hpp"
+#include "nn/init_scale.hpp"
+#include "objectives/objective.hpp"
+#include "optim/registry.hpp"
+#include "optim/schedule.hpp"
+#include "run/flow.hpp"
+#include "run/minimize.hpp"
+
+namespace descent::bindings {
+namespace {
+
+double read_number_arg(const val& value, const std::string& what) {
+  if (value.typeOf().as<std::string>() != "number")
+    fail(what + " must be a number, got " + value.typeOf().as<std::string>());
+  return value.as<double>();
+}
+
+std::unique_ptr<OptimizerHandle> createOptimizer(val spec) {
+  return guarded([&] { return std::make_unique<OptimizerHandle>(make_optimizer(to_spec(spec, "optimizer"))); });
+}
+
+std::unique_ptr<ObjectiveHandle> createObjective(val spec) {
+  return guarded([&] {
+    const Spec s = to_spec(spec, "objective");
+    auto objective = make_objective(s);
+    return std::make_unique<ObjectiveHandle>(std::move(objective), s.find("type")->as_string());
+  });
+}
+
+val listOptimizers() {
+  return guarded([]() -> val {
+    val out = val::array();
+    for (const auto& info : optimizer_registry()) {
+      val o = val::object();
+      o.set("type", info.type);
+      o.set("label", info.label);
+      o.set("family", info.family);
+      o.set("formula", info.formula);
+      o.set("torch", info.torch);
+      o.set("notes", info.notes);
+      o.set("needsHessian", info.needs_hessian);
+      o.set("maxDimension", info.max_dimension > 0 ? val(static_cast<double>(info.max_dimension)) : val::null());
+      o.set("options", describe_params(info.options));
+      out.call<void>("push", o);
+    }
+    return out;
+  });
+}
+
+val listSchedules() {
+  return guarded([]() -> val {
+    val out = val::array();
+    for (const auto& info : schedule_registry()) {
+      val o = val::object();
+      o.set("type", info.type);
+      o.set("label", info.label);
+      o.set("formula", info.formula);
+      o.set("torch", info.torch);
+      o.set("options", describe_params(info.params));
+      out.call<void>("push", o);
+    }
+    return out;
+  });
+}
+
+val listObjectives() {
+  return guarded([]() -> val {
+    val out = val::array();
+    for (const auto& info : objective_registry()) {
+      val o = val::object();
+      o.set("type", info.type);
+      o.set("label", info.label);
+      o.set("formula", info.formula);
+      o.set("notes", info.notes);
+      o.set("anyDimension", info.any_dimension);
+      o.set("options", describe_params(info.params));
+      out.call<void>("push", o);
+    }
+    return out;
+  });
+}
+
+val scheduleLrs(val spec, val base_lr, val epochs) {
+  return guarded([&]() -> val {
+    const double base = read_number_arg(base_lr, "scheduleLrs: baseLr");
+    const double n = read_number_arg(epochs, "scheduleLrs: epochs");
+    if (std::floor(n) != n) fail("scheduleLrs: epochs must be a whole number, got " + format_number(n));
+    return to_float64_array(schedule_lrs(to_spec(spec, "schedule"), base, static_cast<long long>(n)));
+  });
+}
+
+double calculateGain(val nonlinearity, val parameter) {
+  return guarded([&] {
+    if (nonlinearity.typeOf().as<std::string>() != "string")
+      fail("calculateGain: nonlinearity must be a string such as 'relu', got " + nonlinearity.typeOf().as<std::string>());
+    std::optional<double> slope;
+    if (!parameter.isUndefined() && !parameter.isNull()) slope = read_number_arg(parameter, "calculateGain: param");
+    return calculate_gain(nonlinearity.as<std::string>(), slope);
+  });
+}
+
+val initScale(val spec) {
+  return guarded([&]() -> val {
+    const InitScale scale = init_scale(to_spec(spec, "init"));
+    val out = val::object();
+    out.set("distribution", scale.distribution);
+    out.set("std", scale.std);
+    out.set("bound", scale.bound);
+    return out;
+  });
+}
+
+val minimize(val objective, val optimizer, val options) {
+  return guarded([&]() -> val {
+    const RunResult r = descent::minimize(to_spec(objective, "objective"), to_spec(optimizer, "optimizer"),
+                                          to_spec(options, "minimize options"));
+    val out = val::object();
+    out.set("dimension", static_cast<double>(r.dimension));
+    out.set("steps", static_cast<double>(r.steps));
+    out.set("xs", to_float64_array(r.xs));
+    out.set("grads", to_float64_array(r.grads));
+    out.set("values", to_float64_array(r.values));
+    out.set("gradNorms", to_float64_array(r.grad_norms));
+    out.set("lrs", to_float64_array(r.lrs));
+    out.set("x", to_float64_array(r.x));
+    out.set("fStar", r.f_star ? val(*r.f_star) : val::null());
+    out.set("converged", r.converged);
+    out.set("diverged", r.diverged);
+    out.set("divergedAt", static_cast<double>(r.diverged_at));
+    out.set("reason", r.reason);
+    val states = val::object();
+    for (const auto& name : r.state_names) states.set(name, to_float64_array(r.states.at(name)));
+    out.set("states", states);
+    return out;
+  });
+}
+
+val integrateFlow(val objective, val options) {
+  return guarded([&]() -> val {
+    const auto f = make_objective(to_spec(objective, "objective"));
+    const FlowResult r = integrate_flow(*f, to_spec(options, "integrateFlow options"));
+    val out = val::object();
+    out.set("dimension", static_cast<double>(f->dimension()));
+    out.set("t", to_float64_array(r.t));
+    out.set("xs", to_float64_array(r.xs));
+    out.set("values", to_float64_array(r.values));
+    out.set("stoppedEarly", r.stopped_early);
+    out.set("reason", r.reason);
+    return out;
+  });
+}
+
+// Bytes of the WebAssembly heap in use by malloc: tests use it to show that errors and
+// create/delete cycles leave nothing behind.
+double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
+
+}  // namespace
+}  // namespace descent::bindings
+
+EMSCRIPTEN_BINDINGS(descent) {
+  using namespace emscripten;
+  using namespace descent::bindings;
+
+  class_<OptimizerHandle>("Optimizer")
+      .function("step", &OptimizerHandle::step)
+      .function("reset", &OptimizerHandle::reset)
+      .function("state", &OptimizerHandle::state)
+      .function("type", &OptimizerHandle::type)
+      .function("options", &OptimizerHandle::options)
+      .function("currentLr", &OptimizerHandle::currentLr)
+      .function("stepsTaken", &OptimizerHandle::stepsTaken);
+
+  class_<ObjectiveHandle>("Objective")
+      .function("value", &ObjectiveHandle::value)
+      .function("gradient", &ObjectiveHandle::gradient)
+      .function("hessian", &ObjectiveHandle::hessian)
+      .function("dimension", &ObjectiveHandle::dimension)
+      .function("minimum", &ObjectiveHandle::minimum)
+      .function("window", &ObjectiveHandle::window)
+      .function("valuesOnGrid", &ObjectiveHandle::valuesOnGrid)
+      .function("type", &ObjectiveHandle::type);
+
+  function("createOptimizer", &createOptimizer);
+  function("createObjective", &createObjective);
+  function("listOptimizers", &listOptimizers);
+  function("listSchedules", &listSchedules);
+  function("listObjectives", &listObjectives);
+  function("scheduleLrs", &scheduleLrs);
+  function("calculateGain", &calculateGain);
+  function("initScale", &initScale);
+  function("minimize", &minimize);
+  function("integrateFlow", &integrateFlow);
+  function("heapBytesInUse", &heapBytesInUse);
+}

@@ -1,0 +1,192 @@
+// Declarations for build/wasm/descent.mjs (copied there as descent.d.mts by the build).
+// tests/wasm/declarations.test.js checks that every bound name is declared here and back.
+
+/** A learning-rate schedule: plain data, e.g. { type: 'cosine', tMax: 100, etaMin: 0 }. See listSchedules(). */
+export type ScheduleSpec =
+  | { type: 'constant' }
+  | { type: 'step'; stepSize: number; gamma?: number }
+  | { type: 'exponential'; gamma: number }
+  | { type: 'cosine'; tMax: number; etaMin?: number }
+  | { type: 'cosineWarmRestarts'; t0: number; tMult?: number; etaMin?: number }
+  | { type: 'linear'; startFactor?: number; endFactor?: number; totalIters?: number }
+  | { type: 'warmup'; steps: number; startFactor?: number; then?: ScheduleSpec };
+
+type Betas = [number, number];
+interface Common { lr?: number; schedule?: ScheduleSpec }
+
+/** An optimizer: options left out take PyTorch's defaults. See listOptimizers() for every option's range. */
+export type OptimizerSpec =
+  | ({ type: 'gd' } & Common)
+  | ({ type: 'heavyBall'; momentum?: number } & Common)
+  | ({ type: 'nesterovAccelerated' } & Common)
+  | ({ type: 'newton'; damping?: number } & Common)
+  | ({ type: 'adagradFull'; eps?: number } & Common)
+  | ({ type: 'sgd'; momentum?: number; dampening?: number; nesterov?: boolean; weightDecay?: number } & Common)
+  | ({ type: 'sgdw'; momentum?: number; weightDecay?: number } & Common)
+  | ({ type: 'adagrad'; lrDecay?: number; weightDecay?: number; initialAccumulatorValue?: number; eps?: number } & Common)
+  | ({ type: 'rmsprop'; alpha?: number; eps?: number; weightDecay?: number; momentum?: number; centered?: boolean;
+       epsInsideSqrt?: boolean } & Common)
+  | ({ type: 'adam' | 'adamw'; betas?: Betas; eps?: number; weightDecay?: number; amsgrad?: boolean } & Common)
+  | ({ type: 'nadam'; betas?: Betas; eps?: number; weightDecay?: number; momentumDecay?: number } & Common)
+  | ({ type: 'radam' | 'adamax'; betas?: Betas; eps?: number; weightDecay?: number } & Common)
+  | ({ type: 'adadelta'; rho?: number; eps?: number; weightDecay?: number } & Common);
+
+/** A test objective. See listObjectives() for every option. */
+export type ObjectiveSpec =
+  | { type: 'quadratic'; alpha?: number; beta?: number; kappa?: number; rotation?: number; dim?: number;
+      eigenvalues?: ArrayLike<number> }
+  | { type: 'rosenbrock'; a?: number; b?: number }
+  | { type: 'beale' | 'himmelblau' | 'booth' }
+  | { type: 'rastrigin'; A?: number; dim?: number }
+  | { type: 'saddle'; a?: number; b?: number }
+  | { type: 'nesterovWorstCase'; dim?: number; L?: number };
+
+/** One option of a registry entry, as the page builds its control from it. */
+export interface OptionInfo {
+  name: string;
+  kind: 'number' | 'integer' | 'boolean' | 'pair' | 'numbers' | 'choice' | 'object';
+  default: number | boolean | string | [number, number] | null;
+  choices?: string[];
+  min: number | null;
+  max: number | null;
+  minOpen: boolean;
+  maxOpen: boolean;
+  logScale: boolean;
+  required: boolean;
+  /** The lecture's symbol, LaTeX. */
+  symbol: string;
+  /** PyTorch's argument name, '' where PyTorch has none. */
+  torch: string;
+  help: string;
+}
+
+export interface OptimizerInfo {
+  type: string;
+  label: string;
+  /** 'pytorch': equals a torch.optim class; 'lecture': the slides' own form. */
+  family: 'pytorch' | 'lecture';
+  /** The update rule in the lecture's notation, LaTeX. */
+  formula: string;
+  /** How the options map to PyTorch's arguments. */
+  torch: string;
+  notes: string;
+  needsHessian: boolean;
+  /** Largest parameter count for optimizers with a d x d state, else null. */
+  maxDimension: number | null;
+  options: OptionInfo[];
+}
+
+export interface ScheduleInfo { type: string; label: string; formula: string; torch: string; options: OptionInfo[] }
+export interface ObjectiveInfo { type: string; label: string; formula: string; notes: string; anyDimension: boolean; options: OptionInfo[] }
+
+export interface Optimizer {
+  /** One step: params (updated in place and returned) <- params + update(grads). newton also needs the row-major d*d Hessian. */
+  step(params: Float64Array, grads: ArrayLike<number>, hessian?: ArrayLike<number>): Float64Array;
+  /** Forgets all state and the step count (and the dimension). */
+  reset(): void;
+  /** The optimizer's state by PyTorch's names (exp_avg, momentum_buffer, ...), copied. */
+  state(): Record<string, Float64Array>;
+  type(): string;
+  /** Every option with the value in force (defaults filled in). */
+  options(): Record<string, number | boolean | [number, number]>;
+  /** The learning rate the next step will use. */
+  currentLr(): number;
+  stepsTaken(): number;
+  delete(): void;
+}
+
+export interface Objective {
+  value(x: ArrayLike<number>): number;
+  gradient(x: ArrayLike<number>): Float64Array;
+  /** Row-major d*d. */
+  hessian(x: ArrayLike<number>): Float64Array;
+  dimension(): number;
+  minimum(): { x: Float64Array; value: number } | null;
+  window(): { xMin: number; xMax: number; yMin: number; yMax: number; start: Float64Array };
+  /** f on an nx x ny grid (row j = y index), for contours; 2-D objectives only. */
+  valuesOnGrid(grid: { xMin: number; xMax: number; yMin: number; yMax: number; nx?: number; ny?: number }): Float64Array;
+  type(): string;
+  delete(): void;
+}
+
+export interface MinimizeOptions {
+  x0?: ArrayLike<number>;
+  steps?: number;
+  gradTol?: number;
+  divergenceFactor?: number;
+  recordTrajectory?: boolean;
+  recordState?: boolean;
+}
+
+export interface MinimizeResult {
+  dimension: number;
+  /** Steps completed; the per-point arrays hold steps + 1 entries. */
+  steps: number;
+  /** (steps + 1) x dimension, row-major. */
+  xs: Float64Array;
+  grads: Float64Array;
+  values: Float64Array;
+  gradNorms: Float64Array;
+  /** The learning rate each step used. */
+  lrs: Float64Array;
+  x: Float64Array;
+  fStar: number | null;
+  converged: boolean;
+  diverged: boolean;
+  divergedAt: number;
+  reason: string;
+  /** With recordState: state name -> steps x size values after each step. */
+  states: Record<string, Float64Array>;
+}
+
+export interface FlowOptions {
+  kind: 'gradient' | 'nesterov';
+  x0: ArrayLike<number>;
+  tEnd: number;
+  points?: number;
+  rtol?: number;
+  atol?: number;
+}
+
+export interface FlowResult {
+  dimension: number;
+  t: Float64Array;
+  /** t.length x dimension, row-major. */
+  xs: Float64Array;
+  values: Float64Array;
+  stoppedEarly: boolean;
+  reason: string;
+}
+
+export type Nonlinearity =
+  | 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d'
+  | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'leakyRelu' | 'selu';
+
+export type InitSpec =
+  | { type: 'xavierNormal' | 'xavierUniform'; fanIn: number; fanOut: number; gain?: number }
+  | { type: 'kaimingNormal' | 'kaimingUniform'; fanIn: number; fanOut: number; mode?: 'fanIn' | 'fanOut';
+      nonlinearity?: Exclude<Nonlinearity, `conv${string}`>; a?: number };
+
+export interface DescentModule {
+  createOptimizer(spec: OptimizerSpec): Optimizer;
+  createObjective(spec: ObjectiveSpec): Objective;
+  listOptimizers(): OptimizerInfo[];
+  listSchedules(): ScheduleInfo[];
+  listObjectives(): ObjectiveInfo[];
+  /** The learning rate at epochs 0 .. epochs-1. */
+  scheduleLrs(schedule: ScheduleSpec, baseLr: number, epochs: number): Float64Array;
+  /** torch.nn.init.calculate_gain. */
+  calculateGain(nonlinearity: Nonlinearity, param?: number): number;
+  /** The std (normal) or bound (uniform) torch.nn.init uses for a scheme and layer shape. */
+  initScale(spec: InitSpec): { distribution: 'normal' | 'uniform'; std: number; bound: number };
+  minimize(objective: ObjectiveSpec, optimizer: OptimizerSpec, options?: MinimizeOptions): MinimizeResult;
+  integrateFlow(objective: ObjectiveSpec, options: FlowOptions): FlowResult;
+  /** Bytes of the WebAssembly heap in use (malloc), for leak checks. */
+  heapBytesInUse(): number;
+  /** Embind classes: created through createOptimizer / createObjective. */
+  Optimizer: { prototype: Optimizer };
+  Objective: { prototype: Objective };
+}
+
+/** Loads and instantiates the module (the WebAssembly is inlined). Every call that fails throws an Error naming the field. */
+export default function createDescent(moduleOverrides?: object): Promise<DescentModule>;

@@ -1,0 +1,63 @@
+// Internal to cpp/objectives: each family's registry entry, defined next to its objective class,
+// and small builders for the option tables. registry.cpp collects the entries.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include "core/error.hpp"
+#include "objectives/objective.hpp"
+
+namespace descent {
+
+ObjectiveInfo quadratic_info();
+ObjectiveInfo rosenbrock_info();
+ObjectiveInfo beale_info();
+ObjectiveInfo himmelblau_info();
+ObjectiveInfo booth_info();
+ObjectiveInfo rastrigin_info();
+ObjectiveInfo saddle_info();
+ObjectiveInfo nesterov_worst_case_info();
+
+// Largest `dim` any n-D objective accepts: the dense Hessian of a bigger one would not fit a
+// browser tab, and the lecture's plots need far fewer.
+constexpr double kMaxDimension = 10000;
+
+// A Number option: finite, and `> min` (min_open) or `>= min`.
+inline ParamSpec number_param(std::string name, double default_value, double min, bool min_open,
+                              std::string symbol, std::string help) {
+  ParamSpec p;
+  p.name = std::move(name);
+  p.kind = ParamKind::Number;
+  p.number = default_value;
+  p.min = min;
+  p.min_open = min_open;
+  p.symbol = std::move(symbol);
+  p.help = std::move(help);
+  return p;
+}
+
+// A positive Number option, shown on a logarithmic slider.
+inline ParamSpec positive_param(std::string name, double default_value, std::string symbol, std::string help) {
+  ParamSpec p = number_param(std::move(name), default_value, 0, true, std::move(symbol), std::move(help));
+  p.log_scale = true;
+  return p;
+}
+
+// The `dim` option of an n-D objective: an integer in [min, kMaxDimension].
+inline ParamSpec dimension_param(double default_value, double min, std::string help) {
+  ParamSpec p;
+  p.name = "dim";
+  p.kind = ParamKind::Integer;
+  p.number = default_value;
+  p.min = min;
+  p.max = kMaxDimension;
+  p.symbol = "n";
+  p.help = std::move(help);
+  return p;
+}
+
+// Start of every message about an objective's options, as read_params words it.
+inline std::string objective_context(const std::string& type) { return "objective '" + type + "'"; }
+
+}  // namespace descent

@@ -1,0 +1,48 @@
+// Adam's normalisation (Kingma & Ba; the lecture's Algorithm 8.7 and Algorithm 2):
+//   m <- b1 m + (1 - b1) g,  v <- b2 v + (1 - b2) g*g,
+//   u <- (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps),
+// with AMSGrad's running maximum of v when asked. The order of operations is PyTorch 1.13's
+// single-tensor Adam (sqrt(v) / sqrt(1 - b2^t), then + eps), so steps agree to rounding.
+#pragma once
+
+#include <cmath>
+
+#include "optim/transform.hpp"
+
+namespace descent {
+
+class ScaleByAdam final : public Transform {
+ public:
+  ScaleByAdam(double beta1, double beta2, double eps, bool amsgrad)
+      : beta1_(beta1), beta2_(beta2), eps_(eps), amsgrad_(amsgrad) {}
+
+  void init(Index dim) override {
+    m_.setZero(dim);
+    v_.setZero(dim);
+    v_max_.setZero(amsgrad_ ? dim : 0);
+  }
+
+  void update(Vec& u, const Vec&, const StepContext& ctx) override {
+    m_ = beta1_ * m_ + (1 - beta1_) * u;
+    v_ = beta2_ * v_ + (1 - beta2_) * u.cwiseProduct(u);
+    const double t = static_cast<double>(ctx.t);
+    const double bias1 = 1 - std::pow(beta1_, t);
+    const double bias2_sqrt = std::sqrt(1 - std::pow(beta2_, t));
+    if (amsgrad_) v_max_ = v_max_.cwiseMax(v_);
+    const Vec& second = amsgrad_ ? v_max_ : v_;
+    u = ((m_.array() / (second.array().sqrt() / bias2_sqrt + eps_)) / bias1).matrix();
+  }
+
+  void append_state(std::vector<StateEntry>& out) const override {
+    out.push_back({"exp_avg", "\\mathbf{m}", m_});
+    out.push_back({"exp_avg_sq", "\\mathbf{v}", v_});
+    if (amsgrad_) out.push_back({"max_exp_avg_sq", "\\mathbf{v}^{\\max}", v_max_});
+  }
+
+ private:
+  double beta1_, beta2_, eps_;
+  bool amsgrad_;
+  Vec m_, v_, v_max_;
+};
+
+}  // namespace descent

@@ -1,0 +1,39 @@
+// The worker's message handlers, as plain functions of the WebAssembly module so that they can be
+// tested in Node without a Worker. A request is `{ id, type, ...payload }`; a reply is
+// `{ id, ok: true, result }` or `{ id, ok: false, error }` where error is a message string.
+
+/** @type {Record<string, (descent: any, request: object) => unknown>} */
+export const handlers = {
+  listOptimizers: (descent) => descent.listOptimizers(),
+};
+
+/** The message of anything thrown: Error objects (including C++ errors surfaced by the bindings) or other values. */
+export function errorMessage(error) {
+  if (error instanceof Error) return error.message || error.name;
+  if (error && typeof error === 'object' && typeof error.message === 'string') return error.message;
+  return String(error);
+}
+
+/**
+ * Answers one request. `descent` is the module or a promise of it (a rejected promise, i.e. a
+ * module that failed to load, turns every request into an error reply).
+ */
+export async function handleMessage(descent, request, table = handlers) {
+  const id = request && typeof request === 'object' ? request.id : undefined;
+  try {
+    if (!request || typeof request !== 'object' || typeof request.type !== 'string') {
+      throw new Error('Malformed request: expected { id, type }');
+    }
+    if (!Object.hasOwn(table, request.type)) throw new Error(`Unknown request type: ${request.type}`);
+    let module;
+    try {
+      module = await descent;
+    } catch (error) {
+      throw new Error(`The WebAssembly module failed to load: ${errorMessage(error)}`);
+    }
+    const result = await table[request.type](module, request);
+    return { id, ok: true, result };
+  } catch (error) {
+    return { id, ok: false, error: errorMessage(error) };
+  }
+}
