@@ -26,35 +26,19 @@ constexpr double kMaxDimension = 10000;
 // A Number option: finite, and `> min` (min_open) or `>= min`.
 inline ParamSpec number_param(std::string name, double default_value, double min, bool min_open,
                               std::string symbol, std::string help) {
-  ParamSpec p;
-  p.name = std::move(name);
-  p.kind = ParamKind::Number;
-  p.number = default_value;
-  p.min = min;
-  p.min_open = min_open;
-  p.symbol = std::move(symbol);
-  p.help = std::move(help);
-  return p;
+  param p = param::number(std::move(name), default_value).symbol(std::move(symbol)).help(std::move(help));
+  return min_open ? p.above(min) : p.at_least(min);
 }
 
 // A positive Number option, shown on a logarithmic slider.
 inline ParamSpec positive_param(std::string name, double default_value, std::string symbol, std::string help) {
-  ParamSpec p = number_param(std::move(name), default_value, 0, true, std::move(symbol), std::move(help));
-  p.log_scale = true;
-  return p;
+  return param::number(std::move(name), default_value).above(0).log_scale().symbol(std::move(symbol))
+      .help(std::move(help));
 }
 
 // The `dim` option of an n-D objective: an integer in [min, kMaxDimension].
 inline ParamSpec dimension_param(double default_value, double min, std::string help) {
-  ParamSpec p;
-  p.name = "dim";
-  p.kind = ParamKind::Integer;
-  p.number = default_value;
-  p.min = min;
-  p.max = kMaxDimension;
-  p.symbol = "n";
-  p.help = std::move(help);
-  return p;
+  return param::integer("dim", default_value).at_least(min).at_most(kMaxDimension).symbol("n").help(std::move(help));
 }
 
 // Start of every message about an objective's options, as read_params words it.

@@ -153,8 +153,8 @@ std::vector<OptimizerInfo> build_registry() {
   e.family = "lecture";
   e.formula = "\\mathbf{x}^{t+1} = \\mathbf{x}^t - \\eta^t \\nabla f(\\mathbf{x}^t)";
   e.torch = "torch.optim.SGD(params, lr=η): the same steps (momentum 0)";
-  e.notes = "η^t is lr times the schedule's multiplier at step t. With η = 1/β on a β-smooth, α-strongly convex f, "
-            "f(x^T) − f* ≤ (1 − α/β)^T (f(x^0) − f*).";
+  e.notes = "$\\eta^t$ is lr times the schedule's multiplier at step $t$. With $\\eta = 1/\\beta$ on a $\\beta$-smooth, "
+            "$\\alpha$-strongly convex $f$: $f(\\mathbf{x}^T) - f^* \\le (1 - \\alpha/\\beta)^T (f(\\mathbf{x}^0) - f^*)$.";
   e.options = {lr(0.01, "\\eta")};
   e.recipe = &gd;
   r.push_back(e);
@@ -167,8 +167,10 @@ std::vector<OptimizerInfo> build_registry() {
       "\\begin{aligned}\\mathbf{v}^{t+1} &= \\mu\\,\\mathbf{v}^t - \\eta^t \\nabla f(\\mathbf{x}^t)\\\\"
       "\\mathbf{x}^{t+1} &= \\mathbf{x}^t + \\mathbf{v}^{t+1}\\end{aligned}";
   e.torch = "torch.optim.SGD(params, lr=η, momentum=μ): the same iterates; PyTorch's buffer is b = −v/η";
-  e.notes = "The momentum slide writes u^{t+1} = u^t − β^t ∇f(x^t), x^{t+1} = x^t + γ^t u^{t+1}; it means the heavy "
-            "ball, whose old direction u^t is kept with a weight μ < 1 (here β^t = η^t, γ^t = 1).";
+  e.notes = "The momentum slide writes $\\mathbf{u}^{t+1} = \\mathbf{u}^t - \\beta^t \\nabla f(\\mathbf{x}^t)$, "
+            "$\\mathbf{x}^{t+1} = \\mathbf{x}^t + \\gamma^t \\mathbf{u}^{t+1}$; it means the heavy ball, whose old "
+            "direction is kept with a weight $\\mu < 1$. With $\\mathbf{v} = \\gamma\\mathbf{u}$ it is this rule with "
+            "$\\eta = \\beta\\gamma$.";
   e.options = {lr(0.01, "\\eta"), momentum(0.9)};
   e.recipe = &heavy_ball;
   r.push_back(e);
@@ -182,9 +184,11 @@ std::vector<OptimizerInfo> build_registry() {
       "\\mathbf{x}^{t+1} &= \\mathbf{u}^{t+1} + \\tfrac{t}{t+3}\\left(\\mathbf{u}^{t+1} - \\mathbf{u}^t\\right)"
       "\\end{aligned}";
   e.torch = "No exact PyTorch equivalent: torch.optim.SGD(nesterov=True) uses a constant momentum μ instead of t/(t+3)";
-  e.notes = "t counts from 0 and u^0 = x^0; gradients are taken at x^t, the parameters shown. On convex β-smooth f "
-            "with η ≤ 1/β, f(u^t) − f* = O(1/t²), against O(1/t) for gradient descent; as η → 0 with t√η fixed it "
-            "follows the ODE x'' + (3/t) x' + ∇f(x) = 0.";
+  e.notes = "$t$ counts from 0 and $\\mathbf{u}^0 = \\mathbf{x}^0$; gradients are taken at $\\mathbf{x}^t$, the "
+            "parameters shown. On convex $\\beta$-smooth $f$ with $\\eta \\le 1/\\beta$, "
+            "$f(\\mathbf{u}^t) - f^* \\le 2\\|\\mathbf{x}^0 - \\mathbf{x}^*\\|^2 / (\\eta (t+1)^2)$, against $O(1/t)$ for "
+            "gradient descent; as $\\eta \\to 0$ with $t\\sqrt{\\eta}$ fixed it follows the ODE "
+            "$\\ddot{x} + \\frac{3}{t}\\dot{x} + \\nabla f(x) = 0$.";
   e.options = {lr(0.01, "\\eta")};
   e.recipe = &nesterov_accelerated;
   r.push_back(e);
@@ -198,8 +202,8 @@ std::vector<OptimizerInfo> build_registry() {
   e.formula = "\\mathbf{x}^{t+1} = \\mathbf{x}^t - \\eta^t \\left(\\nabla^2 f(\\mathbf{x}^t) + \\lambda \\mathbf{I}\\right)^{-1}"
               "\\nabla f(\\mathbf{x}^t)";
   e.torch = "No torch.optim counterpart (it needs the Hessian); torch.optim.LBFGS approximates it from gradients";
-  e.notes = "The preconditioner H_t of the slides is the Hessian. With η = 1 and λ = 0 it solves a quadratic in one "
-            "step; λ > 0 keeps the step defined where the Hessian is singular or indefinite.";
+  e.notes = "The slides' preconditioner $\\mathbf{H}_t$ is the Hessian. With $\\eta = 1$ and $\\lambda = 0$ it solves a "
+            "quadratic in one step; $\\lambda > 0$ keeps the step defined where the Hessian is singular or indefinite.";
   e.options = {lr(1, "\\eta"), param::number("damping", 0).at_least(0).symbol("\\lambda").help(
                                    "added to the Hessian's diagonal (Levenberg damping)")};
   e.recipe = &newton;
@@ -215,8 +219,8 @@ std::vector<OptimizerInfo> build_registry() {
       "\\Big)^{1/2}\\\\ \\mathbf{x}^{t+1} &= \\mathbf{x}^t - \\eta \\left(\\delta \\mathbf{I} + \\mathbf{G}_t\\right)^{-1}"
       "\\nabla f(\\mathbf{x}^t)\\end{aligned}";
   e.torch = "No torch.optim counterpart; torch.optim.Adagrad keeps only the diagonal of G_t";
-  e.notes = "The matrix square root comes from an eigendecomposition: O(d³) per step and a d×d state, so d is "
-            "limited to 2000.";
+  e.notes = "The matrix square root comes from an eigendecomposition: $O(d^3)$ time per step and a $d \\times d$ "
+            "state, so $d$ is limited to 2000.";
   e.options = {lr(0.01, "\\eta"), eps(1e-10, "\\delta")};
   e.recipe = &adagrad_full;
   r.push_back(e);
@@ -233,8 +237,9 @@ std::vector<OptimizerInfo> build_registry() {
       "\\text{or, with Nesterov,}\\quad \\boldsymbol\\theta_{t-1} - \\eta_t\\alpha\\,(\\mathbf{g}_t + \\mu\\mathbf{b}_t)"
       "\\end{aligned}";
   e.torch = "torch.optim.SGD(params, lr=α, momentum=μ, dampening=τ, weight_decay=λ, nesterov=…)";
-  e.notes = "λ here is L2 regularisation: λθ joins the gradient and so the momentum (the lecture's Algorithm 1, "
-            "SGD with L2). PyTorch 1.13 has no default lr; 0.001 is PyTorch 2's.";
+  e.notes = "$\\lambda$ here is L2 regularisation: $\\lambda\\boldsymbol\\theta$ joins the gradient and so the momentum "
+            "(the lecture's Algorithm 1, SGD with L2). $\\alpha$ = lr and $\\eta_t$ = the schedule's multiplier. "
+            "PyTorch 1.13 has no default lr; 0.001 is PyTorch 2's.";
   e.options = {lr(1e-3, "\\alpha"), momentum(0),
                param::number("dampening", 0).at_least(0).at_most(1).symbol("\\tau").torch("dampening")
                    .help("fraction of the new gradient left out of the momentum"),
@@ -254,8 +259,9 @@ std::vector<OptimizerInfo> build_registry() {
       "\\end{aligned}";
   e.torch = "No torch.optim class. torch.optim.SGD(lr=α, momentum=β₁, weight_decay=λ) is SGD with L2, where λθ "
             "passes through the momentum instead";
-  e.notes = "The lecture's Algorithm 1 (Loshchilov & Hutter). The slide initialises m_0 ← θ; the algorithm means "
-            "m_0 = 0. η_t is the schedule multiplier and scales the decay too.";
+  e.notes = "The lecture's Algorithm 1 (Loshchilov & Hutter). The slide initialises $\\mathbf{m}_0 \\leftarrow "
+            "\\boldsymbol\\theta$; the algorithm means $\\mathbf{m}_0 = 0$. $\\eta_t$ is the schedule multiplier and "
+            "scales the decay too.";
   e.options = {lr(0.01, "\\alpha"), momentum(0.9, "\\beta_1"),
                weight_decay(1e-4).help("decoupled decay: θ shrinks by η_t λ θ each step")};
   e.recipe = &sgdw;
@@ -271,7 +277,7 @@ std::vector<OptimizerInfo> build_registry() {
       "\\boldsymbol\\theta &\\leftarrow \\boldsymbol\\theta - \\frac{\\epsilon_t}{\\delta + \\sqrt{\\mathbf{r}}}\\odot"
       "\\mathbf{g},\\qquad \\epsilon_t = \\frac{\\epsilon}{1 + (t-1)\\kappa}\\end{aligned}";
   e.torch = "torch.optim.Adagrad(params, lr=ε, lr_decay=κ, weight_decay=λ, initial_accumulator_value=r₀, eps=δ)";
-  e.notes = "The lecture's Algorithm 8.4; r starts at r₀.";
+  e.notes = "The lecture's Algorithm 8.4; $\\mathbf{r}$ starts at $\\mathbf{r}_0$.";
   e.options = {lr(0.01, "\\epsilon"),
                param::number("lrDecay", 0).at_least(0).symbol("\\kappa").torch("lr_decay")
                    .help("the step size decays as ε/(1 + (t−1)κ)"),
@@ -292,9 +298,11 @@ std::vector<OptimizerInfo> build_registry() {
       "\\boldsymbol\\theta &\\leftarrow \\boldsymbol\\theta - \\frac{\\epsilon}{\\sqrt{\\mathbf{r}} + \\delta}\\odot"
       "\\mathbf{g}\\end{aligned}";
   e.torch = "torch.optim.RMSprop(params, lr=ε, alpha=ρ, eps=δ, weight_decay=λ, momentum=μ, centered=…)";
-  e.notes = "The lecture's Algorithm 8.5 puts δ inside the square root, ε/√(δ + r); PyTorch adds it outside. "
-            "epsInsideSqrt: true gives the textbook form (no PyTorch equivalent). centered subtracts the squared "
-            "running mean of g from r; momentum μ accumulates b ← μb + g/(√r + δ) and steps θ ← θ − εb.";
+  e.notes = "The lecture's Algorithm 8.5 puts $\\delta$ inside the square root, $\\epsilon/\\sqrt{\\delta + \\mathbf{r}}$; "
+            "PyTorch adds it outside. epsInsideSqrt: true gives the textbook form (PyTorch has none). centered "
+            "subtracts the squared running mean of $\\mathbf{g}$ from $\\mathbf{r}$; momentum $\\mu$ accumulates "
+            "$\\mathbf{b} \\leftarrow \\mu\\mathbf{b} + \\mathbf{g}/(\\sqrt{\\mathbf{r}} + \\delta)$ and steps "
+            "$\\boldsymbol\\theta \\leftarrow \\boldsymbol\\theta - \\epsilon\\mathbf{b}$.";
   e.options = {lr(0.01, "\\epsilon"),
                param::number("alpha", 0.99).at_least(0).at_most(1).symbol("\\rho").torch("alpha")
                    .help("decay rate of the squared-gradient average"),
@@ -320,9 +328,9 @@ std::vector<OptimizerInfo> build_registry() {
               "\\boldsymbol\\theta_t &= \\boldsymbol\\theta_{t-1} - \\eta_t\\,\\alpha\\,\\hat{\\mathbf{m}}_t / "
               "(\\sqrt{\\hat{\\mathbf{v}}_t} + \\epsilon)\\end{aligned}";
   e.torch = "torch.optim.Adam(params, lr=α, betas=(β₁, β₂), eps=ε, weight_decay=λ, amsgrad=…)";
-  e.notes = "The lecture's Algorithm 2 with L2 (λθ joins the gradient and is normalised with it). Algorithm 8.7 "
-            "writes the same with s, r, ρ₁, ρ₂, δ; its corrected second moment should read r̂ = r/(1 − ρ₂^t). "
-            "amsgrad uses the running maximum of v̂.";
+  e.notes = "The lecture's Algorithm 2 with L2: $\\lambda\\boldsymbol\\theta$ joins the gradient and is normalised "
+            "with it. Algorithm 8.7 writes the same with $s, r, \\rho_1, \\rho_2, \\delta$; its corrected second moment "
+            "should read $\\hat{r} = r/(1 - \\rho_2^t)$. amsgrad uses the running maximum of $\\mathbf{v}_t$.";
   e.options = {lr(1e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"), weight_decay(0), amsgrad()};
   e.recipe = &adam;
   r.push_back(e);
@@ -336,7 +344,7 @@ std::vector<OptimizerInfo> build_registry() {
               "(\\sqrt{\\hat{\\mathbf{v}}_t} + \\epsilon) + \\lambda\\boldsymbol\\theta_{t-1}\\right)\\end{aligned}";
   e.torch = "torch.optim.AdamW(params, lr=α, betas=(β₁, β₂), eps=ε, weight_decay=λ/α, amsgrad=…)";
   e.notes = "The lecture's Algorithm 2 with decoupled decay. PyTorch multiplies weight_decay by the learning rate, "
-            "so the paper's λ is α·weightDecay: weightDecay = λ/α.";
+            "so the paper's $\\lambda$ is $\\alpha \\cdot$ weightDecay: weightDecay $= \\lambda/\\alpha$.";
   e.options = {lr(1e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"),
                weight_decay(0.01, "\\lambda/\\alpha").help("decoupled decay: θ shrinks by η_t α weightDecay θ"),
                amsgrad()};
@@ -355,8 +363,8 @@ std::vector<OptimizerInfo> build_registry() {
       "\\mu_i}\\,\\mathbf{g}_t + \\frac{\\mu_{t+1}}{1-\\prod_{i\\le t+1}\\mu_i}\\,\\mathbf{m}_t}"
       "{\\sqrt{\\mathbf{v}_t/(1-\\beta_2^t)} + \\epsilon}\\end{aligned}";
   e.torch = "torch.optim.NAdam(params, lr=α, betas=(β₁, β₂), eps=ε, weight_decay=λ, momentum_decay=ψ)";
-  e.notes = "Adam with Nesterov's look-ahead (Dozat 2016); g_t includes λθ. Matches PyTorch ≥ 2.0: PyTorch 1.13 "
-            "multiplied μ_t twice into the second product.";
+  e.notes = "Adam with Nesterov's look-ahead (Dozat 2016); $\\mathbf{g}_t$ includes $\\lambda\\boldsymbol\\theta$. "
+            "Matches PyTorch 2: PyTorch 1.13 multiplied $\\mu_t$ twice into the second product.";
   e.options = {lr(2e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"), weight_decay(0),
                param::number("momentumDecay", 4e-3).at_least(0).symbol("\\psi").torch("momentum_decay")
                    .help("how fast the momentum schedule μ_t approaches β₁")};
@@ -374,8 +382,8 @@ std::vector<OptimizerInfo> build_registry() {
       "\\rho_t > 5\\\\ 1 & \\text{otherwise}\\end{cases}\\\\ r_t &= \\sqrt{\\tfrac{(\\rho_t-4)(\\rho_t-2)\\rho_\\infty}"
       "{(\\rho_\\infty-4)(\\rho_\\infty-2)\\rho_t}}\\end{aligned}";
   e.torch = "torch.optim.RAdam(params, lr=α, betas=(β₁, β₂), eps=ε, weight_decay=λ)";
-  e.notes = "Rectified Adam (Liu et al. 2020): m and v as in Adam, g_t includes λθ; the adaptive step switches on "
-            "once its variance is tractable.";
+  e.notes = "Rectified Adam (Liu et al. 2020): $\\mathbf{m}$ and $\\mathbf{v}$ as in Adam, $\\mathbf{g}_t$ includes "
+            "$\\lambda\\boldsymbol\\theta$; the adaptive step switches on once its variance is tractable.";
   e.options = {lr(1e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"), weight_decay(0)};
   e.recipe = &radam;
   r.push_back(e);
@@ -390,7 +398,8 @@ std::vector<OptimizerInfo> build_registry() {
       "\\boldsymbol\\theta_t &= \\boldsymbol\\theta_{t-1} - \\eta_t\\alpha\\,\\mathbf{m}_t / "
       "\\left((1-\\beta_1^t)\\,\\mathbf{u}_t\\right)\\end{aligned}";
   e.torch = "torch.optim.Adamax(params, lr=α, betas=(β₁, β₂), eps=ε, weight_decay=λ)";
-  e.notes = "Adam with the infinity norm in place of the second moment (Kingma & Ba, §7.1); g_t includes λθ.";
+  e.notes = "Adam with the infinity norm in place of the second moment (Kingma & Ba, §7.1); $\\mathbf{g}_t$ "
+            "includes $\\lambda\\boldsymbol\\theta$.";
   e.options = {lr(2e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"), weight_decay(0)};
   e.recipe = &adamax;
   r.push_back(e);
@@ -407,7 +416,7 @@ std::vector<OptimizerInfo> build_registry() {
       "\\end{aligned}";
   e.torch = "torch.optim.Adadelta(params, lr=ε, rho=ρ, eps=δ, weight_decay=λ)";
   e.notes = "Zeiler (2012): the ratio of running RMS values gives steps in the parameters' own units, hence "
-            "PyTorch's default lr of 1. g includes λθ.";
+            "PyTorch's default lr of 1. $\\mathbf{g}$ includes $\\lambda\\boldsymbol\\theta$.";
   e.options = {lr(1.0, "\\epsilon"),
                param::number("rho", 0.9).at_least(0).at_most(1).symbol("\\rho").torch("rho")
                    .help("decay rate of both running averages"),

@@ -2,7 +2,7 @@
 // notes and the options table. One <article data-type="..."> per optimizer.
 import { h } from './dom.js';
 import { formatRange, formatValue } from './format.js';
-import { renderMath } from './math.js';
+import { renderMath, renderRichText } from './math.js';
 
 function optionsTable(optimizer) {
   const options = optimizer.options ?? [];
@@ -29,7 +29,7 @@ export function optimizerArticle(optimizer) {
     h('div', { class: 'formula', role: 'group', 'aria-label': `Update rule of ${optimizer.label}`,
       html: renderMath(optimizer.formula, { displayMode: true }) }),
     optimizer.torch ? h('p', { class: 'torch-mapping' }, h('span', { class: 'label' }, 'PyTorch: '), h('code', {}, optimizer.torch)) : null,
-    optimizer.notes ? h('p', { class: 'notes' }, optimizer.notes) : null,
+    optimizer.notes ? h('p', { class: 'notes', html: renderRichText(optimizer.notes) }) : null,
     optionsTable(optimizer));
 }
 
