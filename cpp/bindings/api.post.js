@@ -41,7 +41,7 @@ function descentInstallApi(module) {
     module[name] = descentGuard(descentFillArguments(name, value));
     module[name].argCount = value.argCount;  // keeps Embind's mark: tests find bound functions by it
   });
-  ['Optimizer', 'Objective'].forEach(function (className) {
+  ['Optimizer', 'Objective', 'Experiment', 'Network'].forEach(function (className) {
     var proto = module[className] && module[className].prototype;
     if (!proto) return;
     Object.getOwnPropertyNames(proto).forEach(function (name) {

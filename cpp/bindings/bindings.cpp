@@ -4,7 +4,9 @@
 #include <malloc.h>
 
 #include "bindings/convert.hpp"
+#include "bindings/experiment_handle.hpp"
 #include "bindings/handles.hpp"
+#include "bindings/network_handle.hpp"
 #include "bindings/js_error.hpp"
 #include "core/error.hpp"
 #include "nn/init_scale.hpp"
@@ -188,7 +190,24 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("valuesOnGrid", &ObjectiveHandle::valuesOnGrid)
       .function("type", &ObjectiveHandle::type);
 
+  class_<ExperimentHandle>("Experiment")
+      .function("run", &ExperimentHandle::run)
+      .function("history", &ExperimentHandle::history)
+      .function("predictGrid", &ExperimentHandle::predictGrid)
+      .function("layerStats", &ExperimentHandle::layerStats)
+      .function("weights", &ExperimentHandle::weights)
+      .function("info", &ExperimentHandle::info);
+
+  class_<NetworkHandle>("Network")
+      .function("parameterCount", &NetworkHandle::parameterCount)
+      .function("lossAndGradient", &NetworkHandle::lossAndGradient)
+      .function("predict", &NetworkHandle::predict)
+      .function("initialParameters", &NetworkHandle::initialParameters);
+
   function("createOptimizer", &createOptimizer);
+  function("createNetwork", &create_network);
+  function("createExperiment", &create_experiment);
+  function("listDatasets", &list_datasets);
   function("createObjective", &createObjective);
   function("listOptimizers", &listOptimizers);
   function("listSchedules", &listSchedules);

@@ -167,7 +167,116 @@ export type InitSpec =
   | { type: 'kaimingNormal' | 'kaimingUniform'; fanIn: number; fanOut: number; mode?: 'fanIn' | 'fanOut';
       nonlinearity?: Exclude<Nonlinearity, `conv${string}`>; a?: number };
 
+export type Activation = 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid' | 'linear' | 'elu' | 'selu';
+
+/** A data set; every type also takes testFraction (default 0.2). See listDatasets(). */
+export type DatasetSpec =
+  | { type: 'spiral'; n?: number; classes?: number; noise?: number; testFraction?: number }
+  | { type: 'circles'; n?: number; noise?: number; factor?: number; testFraction?: number }
+  | { type: 'xor' | 'moons'; n?: number; noise?: number; testFraction?: number }
+  | { type: 'gaussians'; n?: number; classes?: number; noise?: number; testFraction?: number }
+  | { type: 'sine' | 'surface'; n?: number; noise?: number; testFraction?: number }
+  | { type: 'digits' | 'iris'; testFraction?: number }
+  | { type: 'csv'; text: string; header?: 'auto' | boolean; task?: 'classification' | 'regression'; testFraction?: number };
+
+export interface NetworkInitSpec {
+  type: 'torchDefault' | 'zeros' | 'constant' | 'normal' | 'uniform' | 'xavierNormal' | 'xavierUniform' | 'kaimingNormal' | 'kaimingUniform';
+  value?: number;
+  std?: number;
+  bound?: number;
+  gain?: number | 'auto';
+  mode?: 'fanIn' | 'fanOut';
+  nonlinearity?: string;
+  a?: number;
+  bias?: { type: 'zeros' } | { type: 'constant'; value: number } | { type: 'uniform'; bound: number } | { type: 'normal'; std: number };
+}
+
+export interface ExperimentSpec {
+  dataset: DatasetSpec;
+  network: {
+    hidden: number[];
+    activation?: Activation | Activation[];
+    leakySlope?: number;
+    init?: NetworkInitSpec;
+    loss?: 'crossEntropy' | 'binaryCrossEntropy' | 'mse';
+  };
+  batchSize?: number;
+  seed?: number;
+  precision?: 'float32' | 'float64';
+  /** Coupled L2 in the loss: (l2/2)|W|^2 over the weights. */
+  l2?: number;
+  recordLayerStats?: boolean;
+  optimizers: OptimizerSpec[];
+}
+
+export interface RunProgress {
+  steps: number;
+  epochs: number;
+  optimizers: { steps: number; diverged: boolean }[];
+}
+
+/** One optimizer's record: one point per epoch (epoch 0 = before training) and every step. */
+export interface OptimizerHistory {
+  epoch: Float64Array;
+  trainLoss: Float64Array;
+  /** null when there is no test set. */
+  testLoss: Float64Array | null;
+  /** null for regression. */
+  trainAccuracy: Float64Array | null;
+  testAccuracy: Float64Array | null;
+  gradNorm: Float64Array;
+  weightNorm: Float64Array;
+  lr: Float64Array;
+  steps: { loss: Float64Array; gradNorm: Float64Array; lr: Float64Array };
+  /** With recordLayerStats: epochs x count values, row-major. */
+  layers: { mean: Float64Array; std: Float64Array; gradNorm: Float64Array; count: number } | null;
+  diverged: boolean;
+  divergedAt: number;
+  reason: string;
+}
+
+export interface Experiment {
+  run(options: { epochs: number } | { steps: number }): RunProgress;
+  history(): OptimizerHistory[];
+  /** Probabilities (or outputs) on a resolution^2 grid, point by point (y slowest), `outputs` values each. */
+  predictGrid(index: number, grid: { xMin: number; xMax: number; yMin: number; yMax: number; resolution?: number }): Float32Array;
+  /** Per layer, on the training set now: activation mean and std, weight-gradient norm. */
+  layerStats(index: number): { mean: Float64Array; std: Float64Array; gradNorm: Float64Array };
+  weights(index: number): Float64Array;
+  info(): { parameterCount: number; inputs: number; outputs: number; classification: boolean; precision: string;
+    optimizers: number; progress: RunProgress };
+  delete(): void;
+}
+
+/** A network on its own: loss, gradient and predictions at any parameters (torch's flat layout). */
+export interface Network {
+  parameterCount(): number;
+  /** x: rows of `inputs` features (array of arrays, or flat row-major); y: class labels, or rows of targets (flat). */
+  lossAndGradient(params: ArrayLike<number>, x: ArrayLike<number> | ArrayLike<number>[], y: ArrayLike<number>): { loss: number; gradient: Float64Array };
+  /** Rows of head outputs per example (probabilities or regression outputs), flat. */
+  predict(params: ArrayLike<number>, x: ArrayLike<number> | ArrayLike<number>[]): Float64Array;
+  initialParameters(seed: number): Float64Array;
+  delete(): void;
+}
+
+export interface NetworkSpec {
+  inputs: number;
+  /** Classes (crossEntropy; 2 for binaryCrossEntropy) or regression targets (mse). */
+  outputs: number;
+  hidden: number[];
+  activation?: Activation | Activation[];
+  leakySlope?: number;
+  loss?: 'crossEntropy' | 'binaryCrossEntropy' | 'mse';
+  init?: NetworkInitSpec;
+  precision?: 'float32' | 'float64';
+}
+
+export interface DatasetInfo { type: string; label: string; task: 'classification' | 'regression'; notes: string; options: OptionInfo[] }
+
 export interface DescentModule {
+  createExperiment(spec: ExperimentSpec): Experiment;
+  createNetwork(spec: NetworkSpec): Network;
+  listDatasets(): DatasetInfo[];
   createOptimizer(spec: OptimizerSpec): Optimizer;
   createObjective(spec: ObjectiveSpec): Objective;
   listOptimizers(): OptimizerInfo[];
@@ -186,6 +295,8 @@ export interface DescentModule {
   /** Embind classes: created through createOptimizer / createObjective. */
   Optimizer: { prototype: Optimizer };
   Objective: { prototype: Objective };
+  Experiment: { prototype: Experiment };
+  Network: { prototype: Network };
 }
 
 /** Loads and instantiates the module (the WebAssembly is inlined). Every call that fails throws an Error naming the field. */

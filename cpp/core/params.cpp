@@ -60,6 +60,8 @@ param param::object(std::string name) { return param(std::move(name), ParamKind:
 
 namespace {
 
+constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
+
 bool in_range(const ParamSpec& p, double v) {
   if (!std::isfinite(v)) return false;
   if (p.min_open ? !(v > p.min) : !(v >= p.min)) return false;
@@ -78,6 +80,9 @@ double read_number(const Spec& value, const std::string& context, const ParamSpe
   const double v = value.as_number();
   if (integer && std::isfinite(v) && std::floor(v) != v)
     fail(prefix(context, p) + " must be a whole number, got " + format_number(v));
+  // Whole numbers beyond 2^53 are not exact in JavaScript or in a double.
+  if (integer && std::isfinite(v) && std::abs(v) > kMaxExactInteger)
+    fail(prefix(context, p) + " must be at most 2^53 in size, got " + format_number(v));
   if (!in_range(p, v))
     fail(prefix(context, p) + " must be " + (std::isfinite(v) ? describe_range(p) : "a finite number") + ", got " +
          format_number(v));

@@ -34,7 +34,12 @@ void Optimizer::step(Vec& params, const Vec& grad, const Mat* hessian) {
   ctx.lr_multiplier = schedule_(base_lr_, t_) / base_lr_;
   ctx.hessian = hessian;
   update_ = grad;
-  for (auto& transform : chain_) transform->update(update_, params, ctx);
+  try {
+    for (auto& transform : chain_) transform->update(update_, params, ctx);
+  } catch (...) {
+    if (t_ == 0) dim_ = -1;  // a refused first step fixes nothing
+    throw;
+  }
   params += update_;
   ++t_;
 }

@@ -8,6 +8,9 @@ namespace descent {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
+// Periods longer than a billion epochs mean nothing to a run and would risk integer overflow in
+// the restart arithmetic (periods times tMult stay far below 2^63).
+constexpr double kMaxPeriod = 1e9;
 
 double cosine_between(double base, double eta_min, double fraction) {
   return eta_min + (base - eta_min) * (1 + std::cos(kPi * fraction)) / 2;
@@ -76,7 +79,7 @@ std::vector<ScheduleInfo> build_registry() {
        "Step decay",
        "\\eta_t = \\eta\\,\\gamma^{\\lfloor t / s \\rfloor}",
        "torch.optim.lr_scheduler.StepLR(step_size=s, gamma=γ)",
-       {param::integer("stepSize", 10).at_least(1).required().symbol("s").torch("step_size")
+       {param::integer("stepSize", 10).at_least(1).at_most(kMaxPeriod).required().symbol("s").torch("step_size")
             .help("epochs between decays"),
         param::number("gamma", 0.1).above(0).symbol("\\gamma").torch("gamma").help("factor applied at each decay")},
        &make_step},
@@ -91,7 +94,7 @@ std::vector<ScheduleInfo> build_registry() {
        "Cosine annealing",
        "\\eta_t = \\eta_{\\min} + \\tfrac12(\\eta - \\eta_{\\min})\\left(1 + \\cos\\tfrac{\\pi t}{T}\\right)",
        "torch.optim.lr_scheduler.CosineAnnealingLR(T_max=T, eta_min=η_min)",
-       {param::integer("tMax", 100).at_least(1).required().symbol("T").torch("T_max")
+       {param::integer("tMax", 100).at_least(1).at_most(kMaxPeriod).required().symbol("T").torch("T_max")
             .help("epochs from the initial rate down to etaMin"),
         eta_min},
        &make_cosine},
@@ -100,9 +103,9 @@ std::vector<ScheduleInfo> build_registry() {
        "\\eta_t = \\eta_{\\min} + \\tfrac12(\\eta - \\eta_{\\min})\\left(1 + \\cos\\tfrac{\\pi T_{cur}}{T_i}\\right),"
        "\\; T_i = T_0 T_{mult}^{i}",
        "torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(T_0, T_mult, eta_min)",
-       {param::integer("t0", 10).at_least(1).required().symbol("T_0").torch("T_0")
+       {param::integer("t0", 10).at_least(1).at_most(kMaxPeriod).required().symbol("T_0").torch("T_0")
             .help("length of the first period, in epochs"),
-        param::integer("tMult", 1).at_least(1).symbol("T_{mult}").torch("T_mult")
+        param::integer("tMult", 1).at_least(1).at_most(1000).symbol("T_{mult}").torch("T_mult")
             .help("each period is this many times longer than the last"),
         eta_min},
        &make_warm_restarts},
@@ -114,7 +117,7 @@ std::vector<ScheduleInfo> build_registry() {
             .help("multiplier at epoch 0"),
         param::number("endFactor", 1).at_least(0).at_most(1).symbol("f_1").torch("end_factor")
             .help("multiplier from epoch T on"),
-        param::integer("totalIters", 5).at_least(1).symbol("T").torch("total_iters")
+        param::integer("totalIters", 5).at_least(1).at_most(kMaxPeriod).symbol("T").torch("total_iters")
             .help("epochs to go from startFactor to endFactor")},
        &make_linear},
       {"warmup",
@@ -122,7 +125,7 @@ std::vector<ScheduleInfo> build_registry() {
        "\\eta_t = \\eta\\left(f_0 + (1 - f_0)\\,t/W\\right) \\text{ for } t < W, "
        "\\text{ then the next schedule at } t - W",
        "torch.optim.lr_scheduler.SequentialLR([LinearLR(start_factor=f₀, total_iters=W), next], milestones=[W])",
-       {param::integer("steps", 5).at_least(1).required().symbol("W").torch("total_iters")
+       {param::integer("steps", 5).at_least(1).at_most(kMaxPeriod).required().symbol("W").torch("total_iters")
             .help("warm-up length in epochs"),
         param::number("startFactor", 0.1).above(0).at_most(1).symbol("f_0").torch("start_factor")
             .help("multiplier at epoch 0"),

@@ -42,10 +42,14 @@ RunResult minimize(const Objective& objective, Optimizer& optimizer, const Spec&
   }
   const long long steps = p.integer("steps");
   const bool record_x = p.flag("recordTrajectory"), record_state = p.flag("recordState");
-  if (record_x && static_cast<double>(steps + 1) * static_cast<double>(d) > kMaxRecordedNumbers)
-    fail("minimize options: steps x dimension = " + format_number(static_cast<double>(steps + 1) * d) +
-         " numbers of trajectory exceeds the limit of " + format_number(kMaxRecordedNumbers) +
-         "; lower 'steps' or set 'recordTrajectory' to false");
+  // Iterates and gradients, plus (recordState) at most four state vectors, or a d x d matrix
+  // for the optimizers that keep one.
+  const double state_size = (optimizer.info().max_dimension > 0 ? static_cast<double>(d) * d : 0.0) + 4.0 * d;
+  const double per_step = (record_x ? 2.0 * d : 0.0) + (record_state ? state_size : 0.0);
+  if (static_cast<double>(steps + 1) * per_step > kMaxRecordedNumbers)
+    fail("minimize options: recording " + format_number(static_cast<double>(steps + 1) * per_step) +
+         " numbers exceeds the limit of " + format_number(kMaxRecordedNumbers) +
+         "; lower 'steps', or set 'recordTrajectory' or 'recordState' to false");
   const double grad_tol = p.number("gradTol"), factor = p.number("divergenceFactor");
   const bool needs_hessian = optimizer.info().needs_hessian;
 

@@ -181,9 +181,9 @@ TEST(ScheduleValidation, SpecMessages) {
   EXPECT_THROW_WITH(schedule_lrs(obj({{"type", str("exponential")}}), 0.1, 5),
                     "schedule 'exponential': option 'gamma' is required");
   EXPECT_THROW_WITH(schedule_lrs(obj({{"type", str("cosineWarmRestarts")}, {"t0", num(5)}, {"tMult", num(0)}}), 0.1, 5),
-                    "schedule 'cosineWarmRestarts': option 'tMult' must be >= 1, got 0");
+                    "schedule 'cosineWarmRestarts': option 'tMult' must be in [1, 1000], got 0");
   EXPECT_THROW_WITH(schedule_lrs(obj({{"type", str("cosineWarmRestarts")}, {"t0", num(0)}}), 0.1, 5),
-                    "option 't0' must be >= 1, got 0");
+                    "option 't0' must be in [1, 1000000000], got 0");
   EXPECT_THROW_WITH(schedule_lrs(obj({{"type", str("step")}, {"stepSize", num(2.5)}}), 0.1, 5),
                     "option 'stepSize' must be a whole number, got 2.5");
   EXPECT_THROW_WITH(schedule_lrs(obj({{"type", str("step")}, {"stepSize", num(2)}, {"gamma", num(0)}}), 0.1, 5),
@@ -201,6 +201,33 @@ TEST(ScheduleValidation, SpecMessages) {
   EXPECT_THROW_WITH(schedule_lrs(obj({{"type", str("warmup")}, {"steps", num(3)}, {"then", obj({{"type", str("cosine")}})}}),
                                  0.1, 5),
                     "schedule 'cosine': option 'tMax' is required");
+}
+
+// Huge integer options (beyond 2^63 they would overflow, and t0 = 1e20 once hung the restart
+// loop) must give a clear message or the closed form.
+TEST(ScheduleValidation, HugeIntegerOptionsAreRefusedOrExact) {
+  struct Case {
+    Spec spec;
+    double (*expected)(long long epoch);
+  };
+  const std::vector<Case> cases = {
+      {obj({{"type", str("cosineWarmRestarts")}, {"t0", num(1e20)}}), [](long long) { return 0.1; }},
+      {obj({{"type", str("cosineWarmRestarts")}, {"t0", num(5)}, {"tMult", num(3e18)}}),
+       [](long long e) { return e < 5 ? cosine(0.1, 0, e, 5) : 0.1; }},
+      {obj({{"type", str("linear")}, {"totalIters", num(1e20)}}), [](long long) { return 0.1 / 3; }},
+      {obj({{"type", str("warmup")}, {"steps", num(1e20)}}), [](long long) { return 0.01; }},
+      {obj({{"type", str("step")}, {"stepSize", num(1e20)}}), [](long long) { return 0.1; }},
+      {obj({{"type", str("cosine")}, {"tMax", num(1e20)}}), [](long long) { return 0.1; }},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.spec.find("type")->as_string());
+    try {
+      const auto lrs = schedule_lrs(c.spec, 0.1, 12);
+      for (long long e = 0; e < 12; ++e) EXPECT_NEAR(lrs[e], c.expected(e), 1e-12) << "epoch " << e;
+    } catch (const InvalidArgument& e) {
+      SUCCEED() << "refused: " << e.what();
+    }
+  }
 }
 
 }  // namespace

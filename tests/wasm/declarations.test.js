@@ -31,14 +31,14 @@ describe('TypeScript declarations match the bound module', async () => {
 
   it('finds the bound names (the check has something to check)', () => {
     expect(boundFunctions.size).toBeGreaterThanOrEqual(10);
-    expect([...boundClasses].sort()).toEqual(['Objective', 'Optimizer']);
+    expect([...boundClasses].sort()).toEqual(['Experiment', 'Network', 'Objective', 'Optimizer']);
   });
 
   it('declares every module function and class, and no others', () => {
     expect([...declaredMembers('DescentModule')].sort()).toEqual([...boundFunctions, ...boundClasses].sort());
   });
 
-  it.each(['Optimizer', 'Objective'])('declares the methods of %s', (cls) => {
+  it.each(['Optimizer', 'Objective', 'Experiment', 'Network'])('declares the methods of %s', (cls) => {
     expect([...declaredMembers(cls)].sort()).toEqual([...methods(cls)].sort());
   });
 

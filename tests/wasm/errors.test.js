@@ -55,7 +55,7 @@ const rows = [
   // scheduleLrs, calculateGain
   ['schedule baseLr', (d) => d.scheduleLrs({ type: 'constant' }, -1, 3), /baseLr must be > 0, got -1/],
   ['schedule epochs', (d) => d.scheduleLrs({ type: 'constant' }, 0.1, 'ten'), /epochs must be a number, got string/],
-  ['schedule tMult', (d) => d.scheduleLrs({ type: 'cosineWarmRestarts', t0: 5, tMult: 0 }, 0.1, 3), /'tMult' must be >= 1, got 0/],
+  ['schedule tMult', (d) => d.scheduleLrs({ type: 'cosineWarmRestarts', t0: 5, tMult: 0 }, 0.1, 3), /'tMult' must be in \[1, 1000\], got 0/],
   ['gain name', (d) => d.calculateGain('swish'), /unsupported nonlinearity 'swish'/],
 ];
 

@@ -2,9 +2,13 @@
 //   G_t = (sum_{i<=t} g_i g_i^T)^{1/2},   u <- (delta I + G_t)^{-1} g.
 // The square root comes from the eigendecomposition of the accumulated outer products, so a
 // step costs O(d^3) time and the state O(d^2) memory: the registry caps d.
+// g always lies in the range of the sum (it is one of its terms), so directions whose eigenvalue
+// is rounding noise (below 1e-12 of the largest) carry no component of g: dropping them keeps a
+// tiny delta from amplifying that noise into the step.
 #pragma once
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 
 #include "optim/transform.hpp"
 
@@ -23,11 +27,15 @@ class PreconditionByFullRss final : public Transform {
     outer_sum_.noalias() += u * u.transpose();
     solver_.compute(outer_sum_);
     // Rounding can leave tiny negative eigenvalues on a positive semidefinite sum.
-    const Vec roots = solver_.eigenvalues().cwiseMax(0.0).cwiseSqrt();
+    const Vec& eigenvalues = solver_.eigenvalues();  // ascending
+    const double noise = 1e-12 * std::max(eigenvalues.maxCoeff(), 0.0);
+    const Vec roots = eigenvalues.cwiseMax(0.0).cwiseSqrt();
     const Mat& vectors = solver_.eigenvectors();
     root_.noalias() = vectors * roots.asDiagonal() * vectors.transpose();
-    const Vec coordinates = vectors.transpose() * u;
-    u.noalias() = vectors * coordinates.cwiseQuotient((roots.array() + eps_).matrix());
+    Vec coordinates = vectors.transpose() * u;
+    for (Index i = 0; i < coordinates.size(); ++i)
+      coordinates[i] = eigenvalues[i] > noise ? coordinates[i] / (roots[i] + eps_) : 0.0;
+    u.noalias() = vectors * coordinates;
   }
 
   void append_state(std::vector<StateEntry>& out) const override {

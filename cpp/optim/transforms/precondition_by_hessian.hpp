@@ -25,7 +25,8 @@ class PreconditionByHessian final : public Transform {
     system_.diagonal().array() += damping_;
     lu_.compute(system_);
     if (!lu_.isInvertible())
-      fail("optimizer 'newton': H + lambda I is singular at this point; use a damping lambda > 0");
+      fail("optimizer 'newton': H + lambda I is singular at this point (lambda = " + format_number(damping_) +
+           "); use a larger 'damping'");
     u = lu_.solve(u);
   }
 

@@ -1,0 +1,156 @@
+#include "bindings/experiment_handle.hpp"
+
+#include <cmath>
+
+#include "bindings/convert.hpp"
+#include "bindings/js_error.hpp"
+#include "core/error.hpp"
+#include "core/params.hpp"
+#include "nn/dataset.hpp"
+
+namespace descent::bindings {
+namespace {
+
+// A series with no finite value at all (accuracy of a regression, test loss with no test set)
+// is null; otherwise the numbers as they are.
+val series(const std::vector<double>& values) {
+  bool any_finite = values.empty();
+  for (double v : values) any_finite = any_finite || std::isfinite(v);
+  return any_finite ? to_float64_array(values) : val::null();
+}
+
+val progress_to_js(const RunProgress& p) {
+  val out = val::object();
+  out.set("steps", static_cast<double>(p.steps));
+  out.set("epochs", static_cast<double>(p.epochs));
+  val optimizers = val::array();
+  for (std::size_t i = 0; i < p.optimizer_steps.size(); ++i) {
+    val o = val::object();
+    o.set("steps", static_cast<double>(p.optimizer_steps[i]));
+    o.set("diverged", static_cast<bool>(p.diverged[i]));
+    optimizers.call<void>("push", o);
+  }
+  out.set("optimizers", optimizers);
+  return out;
+}
+
+}  // namespace
+
+std::size_t ExperimentHandle::index(const val& i, const std::string& what) const {
+  const std::size_t n = experiment_->optimizer_count();
+  if (i.typeOf().as<std::string>() != "number" || !std::isfinite(i.as<double>()) || i.as<double>() < 0 ||
+      std::floor(i.as<double>()) != i.as<double>() || i.as<double>() >= static_cast<double>(n))
+    fail(what + ": the optimizer index must be a whole number from 0 to " + std::to_string(n - 1));
+  return static_cast<std::size_t>(i.as<double>());
+}
+
+val ExperimentHandle::run(val options) {
+  return guarded([&] { return progress_to_js(experiment_->run(to_spec(options, "run options"))); });
+}
+
+val ExperimentHandle::history() const {
+  return guarded([&]() -> val {
+    val out = val::array();
+    for (std::size_t i = 0; i < experiment_->optimizer_count(); ++i) {
+      const History& h = experiment_->history(i);
+      val o = val::object();
+      o.set("epoch", to_float64_array(h.epoch));
+      o.set("trainLoss", to_float64_array(h.train_loss));
+      o.set("testLoss", series(h.test_loss));
+      o.set("trainAccuracy", series(h.train_accuracy));
+      o.set("testAccuracy", series(h.test_accuracy));
+      o.set("gradNorm", to_float64_array(h.grad_norm));
+      o.set("weightNorm", to_float64_array(h.weight_norm));
+      o.set("lr", to_float64_array(h.lr));
+      val steps = val::object();
+      steps.set("loss", to_float64_array(h.step_loss));
+      steps.set("gradNorm", to_float64_array(h.step_grad_norm));
+      steps.set("lr", to_float64_array(h.step_lr));
+      o.set("steps", steps);
+      if (!h.layer_mean.empty()) {
+        val layers = val::object();
+        layers.set("mean", to_float64_array(h.layer_mean));
+        layers.set("std", to_float64_array(h.layer_std));
+        layers.set("gradNorm", to_float64_array(h.layer_grad_norm));
+        layers.set("count", static_cast<double>(h.layer_mean.size() / h.epoch.size()));
+        o.set("layers", layers);
+      } else {
+        o.set("layers", val::null());
+      }
+      o.set("diverged", h.diverged);
+      o.set("divergedAt", static_cast<double>(h.diverged_at));
+      o.set("reason", h.reason);
+      out.call<void>("push", o);
+    }
+    return out;
+  });
+}
+
+val ExperimentHandle::predictGrid(val i, val grid) const {
+  return guarded([&]() -> val {
+    const std::size_t k = index(i, "predictGrid");
+    const Params p = read_params(
+        to_spec(grid, "grid"),
+        {param::number("xMin", 0).required(), param::number("xMax", 1).required(), param::number("yMin", 0).required(),
+         param::number("yMax", 1).required(), param::integer("resolution", 50).at_least(2).at_most(400)},
+        "predictGrid", {});
+    const Grid g{p.number("xMin"), p.number("xMax"), p.number("yMin"), p.number("yMax"),
+                 static_cast<int>(p.integer("resolution"))};
+    if (!(g.x_max > g.x_min) || !(g.y_max > g.y_min)) fail("predictGrid: needs xMax > xMin and yMax > yMin");
+    const std::vector<float> values = experiment_->predict_grid(k, g);
+    return val::global("Float32Array").new_(emscripten::typed_memory_view(values.size(), values.data()));
+  });
+}
+
+val ExperimentHandle::layerStats(val i) const {
+  return guarded([&]() -> val {
+    const Experiment::LayerStats s = experiment_->layer_stats(index(i, "layerStats"));
+    val out = val::object();
+    out.set("mean", to_float64_array(s.mean));
+    out.set("std", to_float64_array(s.std));
+    out.set("gradNorm", to_float64_array(s.grad_norm));
+    return out;
+  });
+}
+
+val ExperimentHandle::weights(val i) const {
+  return guarded([&] { return to_float64_array(experiment_->weights(index(i, "weights"))); });
+}
+
+val ExperimentHandle::info() const {
+  return guarded([&]() -> val {
+    val out = val::object();
+    out.set("parameterCount", static_cast<double>(experiment_->parameter_count()));
+    out.set("inputs", static_cast<double>(experiment_->input_dimension()));
+    out.set("outputs", static_cast<double>(experiment_->outputs()));
+    out.set("classification", experiment_->classification());
+    out.set("precision", experiment_->precision());
+    out.set("optimizers", static_cast<double>(experiment_->optimizer_count()));
+    out.set("progress", progress_to_js(experiment_->progress()));
+    return out;
+  });
+}
+
+std::unique_ptr<ExperimentHandle> create_experiment(val spec) {
+  return guarded([&] {
+    return std::make_unique<ExperimentHandle>(std::make_unique<Experiment>(to_spec(spec, "experiment")));
+  });
+}
+
+val list_datasets() {
+  return guarded([]() -> val {
+    val out = val::array();
+    for (const auto& info : dataset_registry()) {
+      val o = val::object();
+      o.set("type", info.type);
+      o.set("label", info.label);
+      o.set("task", std::string(info.task == Task::Classification ? "classification" : "regression"));
+      o.set("notes", info.notes);
+      o.set("options", describe_params(info.params));
+      out.call<void>("push", o);
+    }
+    return out;
+  });
+}
+
+}  // namespace descent::bindings

@@ -1,0 +1,33 @@
+// JavaScript's handle on an Experiment: converts specs in and histories out (Float64Array
+// copies; a value that does not exist, such as accuracy on a regression task, is null, never NaN).
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <memory>
+
+#include "nn/experiment.hpp"
+
+namespace descent::bindings {
+
+using emscripten::val;
+
+class ExperimentHandle {
+ public:
+  explicit ExperimentHandle(std::unique_ptr<Experiment> experiment) : experiment_(std::move(experiment)) {}
+  val run(val options);
+  val history() const;
+  val predictGrid(val index, val grid) const;
+  val layerStats(val index) const;
+  val weights(val index) const;
+  val info() const;
+
+ private:
+  std::size_t index(const val& i, const std::string& what) const;
+  std::unique_ptr<Experiment> experiment_;
+};
+
+std::unique_ptr<ExperimentHandle> create_experiment(val spec);
+val list_datasets();
+
+}  // namespace descent::bindings
