@@ -59,6 +59,29 @@ describe('module API', async () => {
       expect(objectives).toContain(t);
   });
 
+  it('lists data sets with their options', () => {
+    const list = d.listDatasets();
+    const types = list.map((x) => x.type);
+    for (const t of ['spiral', 'circles', 'xor', 'gaussians', 'moons', 'sine', 'surface', 'digits', 'iris', 'csv'])
+      expect(types).toContain(t);
+    expect(list.find((x) => x.type === 'sine').task).toBe('regression');
+    const spiral = list.find((x) => x.type === 'spiral');
+    expect(spiral.options.map((o) => o.name)).toEqual(expect.arrayContaining(['n', 'classes', 'noise', 'testFraction']));
+  });
+
+  it('a network on its own: initial parameters are seeded, predictions are probabilities', () => {
+    const net = d.createNetwork({ inputs: 2, outputs: 3, hidden: [5], activation: 'tanh', precision: 'float64',
+      init: { type: 'xavierNormal', gain: 'auto' } });
+    expect(net.parameterCount()).toBe(2 * 5 + 5 + 5 * 3 + 3);
+    const p = net.initialParameters(4);
+    expect(Array.from(net.initialParameters(4))).toEqual(Array.from(p));
+    expect(Array.from(net.initialParameters(5))).not.toEqual(Array.from(p));
+    const out = net.predict(p, [[0.5, -1], [2, 0]]);
+    expect(out.length).toBe(6);
+    expect(out[0] + out[1] + out[2]).toBeCloseTo(1, 12);
+    net.delete();
+  });
+
   it('evaluates objectives: value, gradient, row-major Hessian, minimum, window, grid', () => {
     const f = d.createObjective({ type: 'rosenbrock' });
     expect(f.value([1, 1])).toBe(0);

@@ -2,9 +2,17 @@
 // tested in Node without a Worker. A request is `{ id, type, ...payload }`; a reply is
 // `{ id, ok: true, result }` or `{ id, ok: false, error }` where error is a message string.
 
+import { landscapeHandlers } from './handlers/landscape.js';
+import { trainHandlers } from './handlers/train.js';
+
 /** @type {Record<string, (descent: any, request: object) => unknown>} */
 export const handlers = {
   listOptimizers: (descent) => descent.listOptimizers(),
+  listSchedules: (descent) => descent.listSchedules(),
+  listObjectives: (descent) => descent.listObjectives(),
+  listDatasets: (descent) => descent.listDatasets(),
+  ...landscapeHandlers,
+  ...trainHandlers,
 };
 
 /** The message of anything thrown: Error objects (including C++ errors surfaced by the bindings) or other values. */

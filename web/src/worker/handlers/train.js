@@ -1,0 +1,2 @@
+// Handlers for the train view (experiments on networks).
+export const trainHandlers = {};
