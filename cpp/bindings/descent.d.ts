@@ -236,6 +236,7 @@ export interface OptimizerHistory {
 }
 
 export interface Experiment {
+  /** {steps: n} takes n steps; {epochs: n} runs on to the n-th next epoch boundary. */
   run(options: { epochs: number } | { steps: number }): RunProgress;
   history(): OptimizerHistory[];
   /** Probabilities (or outputs) on a resolution^2 grid, point by point (y slowest), `outputs` values each. */

@@ -44,7 +44,8 @@ const std::vector<ParamSpec>& experiment_params() {
       param::integer("batchSize", 32).at_least(1).help("examples per step; the training set size gives full-batch GD"),
       param::integer("seed", 1).at_least(0).at_most(9007199254740991.0).help("one seed for data, weights and batches"),
       param::choice("precision", "float32", {"float32", "float64"}).help("arithmetic of the network"),
-      param::number("l2", 0).at_least(0).help("coupled L2: adds (l2/2)|W|^2 over the weights to every loss"),
+      param::number("l2", 0).at_least(0).help(
+          "coupled L2: adds (l2/2)|W|^2 over the weights to the training loss (the test loss stays the data loss)"),
       param::boolean("recordLayerStats", false).help("record per-layer activation statistics every epoch"),
   };
   return table;

@@ -20,7 +20,7 @@ struct History {
   // Per epoch and layer (recordLayerStats): epochs x layers, row-major.
   std::vector<double> layer_mean, layer_std, layer_grad_norm;
   bool diverged = false;
-  long long diverged_at = -1;  // the step whose result was not finite or exploded
+  long long diverged_at = -1;  // the first step not taken: its loss, gradient or result was not finite or exploded
   std::string reason;
 };
 
@@ -46,7 +46,8 @@ class Experiment {
   Experiment(const Experiment&) = delete;
   Experiment& operator=(const Experiment&) = delete;
 
-  // {epochs: n} or {steps: n}: advances every optimizer that has not diverged.
+  // {steps: n} takes n steps; {epochs: n} runs on to the n-th next epoch boundary (from the
+  // middle of an epoch, that finishes it and n - 1 more). Optimizers that diverged stay put.
   RunProgress run(const Spec& options);
   RunProgress progress() const;
 
