@@ -196,6 +196,8 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("predictGrid", &ExperimentHandle::predictGrid)
       .function("layerStats", &ExperimentHandle::layerStats)
       .function("weights", &ExperimentHandle::weights)
+      .function("predictions", &ExperimentHandle::predictions)
+      .function("data", &ExperimentHandle::data)
       .function("info", &ExperimentHandle::info);
 
   class_<NetworkHandle>("Network")

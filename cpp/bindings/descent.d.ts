@@ -244,6 +244,12 @@ export interface Experiment {
   /** Per layer, on the training set now: activation mean and std, weight-gradient norm. */
   layerStats(index: number): { mean: Float64Array; std: Float64Array; gradNorm: Float64Array };
   weights(index: number): Float64Array;
+  /** Head outputs for every example of a split (default 'test'), `outputs` values per example. */
+  predictions(index: number, split?: 'train' | 'test'): Float32Array;
+  /** The data the networks see (standardised where the data set is): rows of features; labels or rows of targets. */
+  data(): { type: string; description: string; classification: boolean; features: number; outputs: number;
+    classNames: string[]; xTrain: Float64Array; xTest: Float64Array; yTrain: Int32Array | Float64Array;
+    yTest: Int32Array | Float64Array };
   info(): { parameterCount: number; inputs: number; outputs: number; classification: boolean; precision: string;
     optimizers: number; progress: RunProgress };
   delete(): void;

@@ -117,6 +117,39 @@ val ExperimentHandle::weights(val i) const {
   return guarded([&] { return to_float64_array(experiment_->weights(index(i, "weights"))); });
 }
 
+// Rows of examples: a column-major (features x n) matrix is a row-major (n x features) array.
+val ExperimentHandle::predictions(val i, val split) const {
+  return guarded([&]() -> val {
+    const std::size_t k = index(i, "predictions");
+    const std::string which = split.isUndefined() ? "test" : (split.typeOf().as<std::string>() == "string" ? split.as<std::string>() : "");
+    if (which != "train" && which != "test") fail("predictions: the split must be 'train' or 'test'");
+    const Eigen::MatrixXf out = experiment_->predictions(k, which == "test");
+    return val::global("Float32Array").new_(emscripten::typed_memory_view(static_cast<std::size_t>(out.size()), out.data()));
+  });
+}
+
+val ExperimentHandle::data() const {
+  return guarded([&]() -> val {
+    const Dataset& d = experiment_->dataset();
+    const bool classification = d.task == Task::Classification;
+    auto labels = [](const Eigen::VectorXi& y) {
+      return val::global("Int32Array").new_(emscripten::typed_memory_view(static_cast<std::size_t>(y.size()), y.data()));
+    };
+    val out = val::object();
+    out.set("type", d.type);
+    out.set("description", d.description);
+    out.set("classification", classification);
+    out.set("features", static_cast<double>(d.features));
+    out.set("outputs", static_cast<double>(d.outputs));
+    out.set("classNames", strings_to_js(d.class_names));
+    out.set("xTrain", to_float64_array(d.x_train.data(), static_cast<std::size_t>(d.x_train.size())));
+    out.set("xTest", to_float64_array(d.x_test.data(), static_cast<std::size_t>(d.x_test.size())));
+    out.set("yTrain", classification ? labels(d.y_train) : to_float64_array(d.t_train.data(), static_cast<std::size_t>(d.t_train.size())));
+    out.set("yTest", classification ? labels(d.y_test) : to_float64_array(d.t_test.data(), static_cast<std::size_t>(d.t_test.size())));
+    return out;
+  });
+}
+
 val ExperimentHandle::info() const {
   return guarded([&]() -> val {
     val out = val::object();

@@ -22,6 +22,8 @@ class ExperimentCore {
   virtual const History& history(std::size_t i) const = 0;
   virtual std::vector<float> predict_grid(std::size_t i, const Grid& grid) = 0;
   virtual Vec weights(std::size_t i) const = 0;
+  virtual Eigen::MatrixXf predictions(std::size_t i, bool test) = 0;
+  virtual const Dataset& dataset() const = 0;
   virtual Experiment::LayerStats layer_stats(std::size_t i) = 0;
   virtual Index parameter_count() const = 0;
   virtual Index input_dimension() const = 0;
@@ -114,6 +116,15 @@ class Trainer final : public ExperimentCore {
   std::size_t optimizer_count() const override { return optimizers_.size(); }
   const History& history(std::size_t i) const override { return histories_.at(i); }
   Vec weights(std::size_t i) const override { return params_.at(i); }
+  const Dataset& dataset() const override { return data_; }
+
+  Eigen::MatrixXf predictions(std::size_t i, bool test) override {
+    load_params(params_.at(i));
+    const MatrixS& x = test ? x_test_ : x_train_;
+    if (x.cols() == 0) return Eigen::MatrixXf(mlp_.outputs(), 0);
+    mlp_.predict(params_s_.data(), x, predictions_);
+    return predictions_.template cast<float>();
+  }
   Index parameter_count() const override { return mlp_.parameter_count(); }
   Index input_dimension() const override { return data_.features; }
   Index outputs() const override { return mlp_.outputs(); }
@@ -399,6 +410,13 @@ Vec Experiment::weights(std::size_t i) const {
   history(i);
   return core_->weights(i);
 }
+
+Eigen::MatrixXf Experiment::predictions(std::size_t i, bool test) const {
+  history(i);
+  return core_->predictions(i, test);
+}
+
+const Dataset& Experiment::dataset() const { return core_->dataset(); }
 
 Experiment::LayerStats Experiment::layer_stats(std::size_t i) const {
   history(i);

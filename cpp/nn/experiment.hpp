@@ -38,6 +38,7 @@ struct Grid {
 };
 
 class ExperimentCore;  // the precision-specific trainer (float or double)
+struct Dataset;
 
 class Experiment {
  public:
@@ -57,6 +58,11 @@ class Experiment {
   // with y varying slowest; `outputs` values per point.
   std::vector<float> predict_grid(std::size_t i, const Grid& grid) const;
   Vec weights(std::size_t i) const;
+  // Head outputs of optimizer i's network for every example of the training or test split
+  // (outputs x examples): probabilities, or regression outputs.
+  Eigen::MatrixXf predictions(std::size_t i, bool test) const;
+  // The data the networks see (standardised where the data set is).
+  const Dataset& dataset() const;
   // The latest per-layer statistics of optimizer i: activation mean and std, weight-gradient norm.
   struct LayerStats {
     std::vector<double> mean, std, grad_norm;

@@ -101,6 +101,28 @@ describe('experiments', async () => {
     });
   });
 
+  it('exposes the data the networks see and their predictions on it', () => {
+    withExperiment(d, { dataset: { type: 'iris', testFraction: 0.2 }, network: { hidden: [8] }, seed: 3, batchSize: 30,
+      optimizers: [{ type: 'adam', lr: 0.01 }] }, (exp) => {
+      const data = exp.data();
+      expect(data.classNames).toEqual(['setosa', 'versicolor', 'virginica']);
+      expect(data.features).toBe(4);
+      expect(data.xTrain.length).toBe(120 * 4);
+      expect(data.yTrain).toBeInstanceOf(Int32Array);
+      expect(data.yTest.length).toBe(30);
+      exp.run({ epochs: 30 });
+      const p = exp.predictions(0, 'test');
+      expect(p.length).toBe(30 * 3);
+      let correct = 0;
+      for (let k = 0; k < 30; k++) {
+        const row = Array.from(p.subarray(3 * k, 3 * k + 3));
+        if (row.indexOf(Math.max(...row)) === data.yTest[k]) correct++;
+      }
+      expect(correct / 30).toBeCloseTo(exp.history()[0].testAccuracy.at(-1), 10);
+      expect(() => exp.predictions(0, 'validation')).toThrow(/split must be 'train' or 'test'/);
+    });
+  });
+
   it('L2 in the loss and decoupled decay both shrink the weights', () => {
     const norms = withExperiment(d, {
       dataset: spiral, network: tanhNet, batchSize: 32, seed: 4, l2: 0,
