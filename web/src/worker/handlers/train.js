@@ -1,2 +1,166 @@
-// Handlers for the train view (experiments on networks).
-export const trainHandlers = {};
+// Handlers for the train view: live Experiments kept in the worker, trained in chunks.
+//
+//   trainCreate      { spec, scheduleUnit? }        -> { experimentId, info, stepsPerEpoch, schedules }
+//   trainRun         { experimentId, steps | epochs } -> { progress, ms, optimizers: [new epoch points...] }
+//   trainHistory     { experimentId }               -> the whole per-epoch history (no per-step arrays)
+//   trainPredictGrid { experimentId, index?, grid } -> { resolution, outputs, grids: [{ index, values }] }
+//   trainDelete      { experimentId }               -> { deleted: true }
+//
+// The experiment is named `experimentId` (not `id`: the request's own `id` is the client's reply key).
+// trainRun sends only the epoch points the page has not seen yet, so messages stay small however
+// long the run. scheduleUnit 'epochs' means the schedules' lengths (tMax, stepSize, t0, warm-up
+// steps, totalIters) are given in epochs; they are converted to optimizer steps, the unit the
+// library's schedules count in (PyTorch's, when scheduler.step() is called every batch).
+
+const experimentsByModule = new WeakMap();
+let nextExperimentId = 1;
+
+function experiments(descent) {
+  let map = experimentsByModule.get(descent);
+  if (!map) {
+    map = new Map();
+    experimentsByModule.set(descent, map);
+  }
+  return map;
+}
+
+function entryOf(descent, request) {
+  const key = request?.experimentId;
+  const entry = experiments(descent).get(key);
+  if (!entry) {
+    throw new Error(`No training run with experimentId ${JSON.stringify(key ?? null)}: it was deleted (reset) or never created`);
+  }
+  return entry;
+}
+
+/** Schedule fields counted in steps (multiplied by the steps per epoch); tMult and factors are not lengths. */
+const LENGTH_FIELDS = ['tMax', 'stepSize', 't0', 'steps', 'totalIters'];
+
+/** A schedule whose lengths are in epochs, in optimizer steps instead (nested `then` included). */
+export function scheduleInSteps(schedule, stepsPerEpoch) {
+  if (!schedule || typeof schedule !== 'object' || Array.isArray(schedule)) return schedule;
+  const out = { ...schedule };
+  for (const field of LENGTH_FIELDS) {
+    if (typeof out[field] === 'number' && Number.isFinite(out[field])) out[field] = Math.max(1, Math.round(out[field] * stepsPerEpoch));
+  }
+  if (out.then) out.then = scheduleInSteps(out.then, stepsPerEpoch);
+  return out;
+}
+
+/** Optimizer steps in one epoch of this data set and batch size, from a throwaway one-neuron run. */
+function measureStepsPerEpoch(descent, spec) {
+  const probe = descent.createExperiment({
+    dataset: spec.dataset,
+    network: { hidden: [1], ...(spec.network?.loss ? { loss: spec.network.loss } : {}) },
+    ...(spec.batchSize !== undefined ? { batchSize: spec.batchSize } : {}),
+    ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
+    optimizers: [{ type: 'gd' }],
+  });
+  try {
+    return probe.run({ epochs: 1 }).steps;
+  } finally {
+    probe.delete();
+  }
+}
+
+/** The epoch points of one optimizer's history from index `from` on (plain arrays of numbers). */
+function epochPoints(h, from) {
+  const slice = (a) => (a ? Array.from(a.subarray(from)) : null);
+  return {
+    from,
+    epoch: slice(h.epoch),
+    trainLoss: slice(h.trainLoss),
+    testLoss: slice(h.testLoss),
+    trainAccuracy: slice(h.trainAccuracy),
+    testAccuracy: slice(h.testAccuracy),
+    lr: slice(h.lr),
+    lastStepLoss: h.steps.loss.length ? h.steps.loss[h.steps.loss.length - 1] : null,
+    diverged: h.diverged,
+    divergedAt: h.divergedAt,
+    reason: h.reason,
+  };
+}
+
+function positiveInteger(value, name, max) {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new Error(`trainRun: '${name}' must be an integer from 1 to ${max}, got ${JSON.stringify(value ?? null)}`);
+  }
+  return value;
+}
+
+const now = () => (globalThis.performance?.now ? globalThis.performance.now() : Date.now());
+
+export const trainHandlers = {
+  trainCreate(descent, { spec, scheduleUnit = 'steps' } = {}) {
+    if (!spec || typeof spec !== 'object') throw new Error('trainCreate: expected { spec: { dataset, network, optimizers, ... } }');
+    if (scheduleUnit !== 'steps' && scheduleUnit !== 'epochs') {
+      throw new Error(`trainCreate: 'scheduleUnit' must be 'steps' or 'epochs', got ${JSON.stringify(scheduleUnit)}`);
+    }
+    let finalSpec = spec;
+    const hasSchedule = Array.isArray(spec.optimizers) && spec.optimizers.some((o) => o && o.schedule);
+    // The spec's own errors come first (they name the user's fields); the probe then cannot fail.
+    if (scheduleUnit === 'epochs' && hasSchedule) descent.createExperiment(spec).delete();
+    let stepsPerEpoch = null;
+    if (scheduleUnit === 'epochs' && hasSchedule) {
+      stepsPerEpoch = measureStepsPerEpoch(descent, spec);
+      finalSpec = { ...spec, optimizers: spec.optimizers.map((o) => (o && o.schedule ? { ...o, schedule: scheduleInSteps(o.schedule, stepsPerEpoch) } : o)) };
+    }
+    const experiment = descent.createExperiment(finalSpec);
+    try {
+      stepsPerEpoch ??= measureStepsPerEpoch(descent, spec);
+    } catch (error) {
+      experiment.delete();
+      throw error;
+    }
+    const optimizerCount = experiment.info().optimizers;
+    const experimentId = nextExperimentId++;
+    experiments(descent).set(experimentId, { experiment, sent: new Array(optimizerCount).fill(0), stepsPerEpoch });
+    // Epoch 0 (before training) is recorded at creation; the first trainRun sends it.
+    return { experimentId, info: experiment.info(), stepsPerEpoch, schedules: finalSpec.optimizers.map((o) => o?.schedule ?? null) };
+  },
+
+  trainRun(descent, request = {}) {
+    const entry = entryOf(descent, request);
+    const { steps, epochs } = request;
+    if ((steps === undefined) === (epochs === undefined)) throw new Error("trainRun: give exactly one of 'steps' or 'epochs'");
+    const start = now();
+    const progress = steps !== undefined
+      ? entry.experiment.run({ steps: positiveInteger(steps, 'steps', 100000) })
+      : entry.experiment.run({ epochs: positiveInteger(epochs, 'epochs', 10000) });
+    const ms = now() - start;
+    const histories = entry.experiment.history();
+    const optimizers = histories.map((h, i) => {
+      const points = epochPoints(h, entry.sent[i]);
+      entry.sent[i] = h.epoch.length;
+      return points;
+    });
+    return { progress, ms, stepsPerEpoch: entry.stepsPerEpoch, optimizers };
+  },
+
+  trainHistory(descent, request = {}) {
+    const entry = entryOf(descent, request);
+    return entry.experiment.history().map((h) => epochPoints(h, 0));
+  },
+
+  trainPredictGrid(descent, request = {}) {
+    const entry = entryOf(descent, request);
+    const { grid = {}, index } = request;
+    const g = { xMin: -2.5, xMax: 2.5, yMin: -2.5, yMax: 2.5, resolution: 60, ...grid };
+    const info = entry.experiment.info();
+    const indices = index === undefined || index === null ? [...Array(info.optimizers).keys()] : [index];
+    const grids = indices.map((i) => ({ index: i, values: entry.experiment.predictGrid(i, g) }));
+    return { resolution: g.resolution, outputs: info.outputs, grid: g, grids };
+  },
+
+  trainDelete(descent, request = {}) {
+    const entry = entryOf(descent, request);
+    experiments(descent).delete(request.experimentId);
+    entry.experiment.delete();
+    return { deleted: true };
+  },
+};
+
+/** How many experiments are alive (for tests and leak checks). */
+export function liveExperimentCount(descent) {
+  return experiments(descent).size;
+}

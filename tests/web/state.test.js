@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import createDescent from '../../build/wasm/descent.mjs';
+import {
+  DEFAULT_OPTIMIZERS, MAX_HASH_LENGTH, PROPERTIES, checkOption, decodeState, defaultState, encodeState, parseNumber, toSpec,
+} from '../../web/src/state.js';
+
+let registry;
+beforeAll(async () => {
+  const d = await createDescent();
+  registry = { optimizers: d.listOptimizers(), objectives: d.listObjectives() };
+});
+
+describe('URL state', () => {
+  it('has one property per state field, and the defaults are valid against the registries', () => {
+    expect(PROPERTIES.map((p) => p.field).sort()).toEqual(Object.keys(defaultState()).sort());
+    const { state, notice } = decodeState(`#${encodeState(defaultState(), registry)}`, registry);
+    expect(notice).toBeNull();
+    expect(state).toEqual(defaultState());
+    expect(DEFAULT_OPTIMIZERS.map((o) => o.type)).toEqual(['gd', 'heavyBall', 'nesterovAccelerated', 'adam']);
+  });
+
+  it('an empty hash gives the defaults without a notice', () => {
+    expect(decodeState('', registry)).toEqual({ state: defaultState(), notice: null });
+    expect(decodeState('#', registry)).toEqual({ state: defaultState(), notice: null });
+  });
+
+  it('round-trips a full setup: objective options, start, steps, optimizers of every option kind, view', () => {
+    const state = {
+      view: 'rules',
+      objective: { type: 'quadratic', options: { alpha: 0.5, kappa: 20, rotation: 30 } },
+      start: [-1.25, 0.75],
+      steps: 321,
+      optimizers: [
+        { type: 'gd', options: { lr: 0.05 } },
+        { type: 'adam', options: { lr: 0.02, betas: [0.8, 0.99], amsgrad: true, eps: 1e-6 } },
+        { type: 'rmsprop', options: { lr: 0.01, centered: true, momentum: 0.5 } },
+        { type: 'sgd', options: { lr: 0.001, nesterov: true, momentum: 0.9 } },
+      ],
+    };
+    const hash = encodeState(state, registry);
+    expect(hash).toMatch(/^[A-Za-z0-9.:,;()/=&_-]+$/);
+    expect(hash).toContain('f=quadratic(alpha:0.5,kappa:20,rotation:30)');
+    expect(hash).toContain('adam(lr:0.02,betas:0.8/0.99,eps:0.000001,amsgrad:true)');
+    const { state: back, notice } = decodeState(`#${hash}`, registry);
+    expect(notice).toBeNull();
+    expect(back).toEqual(state);
+    // and again through a browser-style percent-encoding of the fragment
+    expect(decodeState(`#${encodeURIComponent(hash)}`, registry).state).toEqual(state);
+  });
+
+  it('drops options equal to their defaults but keeps lr', () => {
+    const state = { ...defaultState(), optimizers: [{ type: 'heavyBall', options: { lr: 0.01, momentum: 0.9 } }] };
+    expect(encodeState(state, registry)).toContain('opt=heavyBall(lr:0.01)');
+  });
+
+  it('keeps missing keys at their defaults', () => {
+    const { state, notice } = decodeState('#steps=50', registry);
+    expect(notice).toBeNull();
+    expect(state).toEqual({ ...defaultState(), steps: 50 });
+  });
+
+  it('builds module specs, with dim 2 for n-D objectives', () => {
+    expect(toSpec({ type: 'adam', options: { lr: 0.1 } })).toEqual({ type: 'adam', lr: 0.1 });
+    expect(toSpec({ type: 'rastrigin', options: { A: 5 } }, { objective: true, registry })).toEqual({ type: 'rastrigin', A: 5, dim: 2 });
+    expect(toSpec({ type: 'booth', options: {} }, { objective: true, registry })).toEqual({ type: 'booth' });
+  });
+
+  it('parses only plain finite numbers of sane size', () => {
+    expect(parseNumber('1e-8')).toBe(1e-8);
+    expect(parseNumber('-.5')).toBe(-0.5);
+    for (const bad of ['NaN', 'Infinity', '0x10', '1e400', '1e7', '', ' 1', '1,0', '1_000']) expect(() => parseNumber(bad)).toThrow();
+  });
+
+  it('checks option values against the registry specs', () => {
+    const adam = registry.optimizers.find((o) => o.type === 'adam');
+    const spec = (name) => adam.options.find((o) => o.name === name);
+    expect(checkOption(spec('lr'), 0.1)).toBeNull();
+    expect(checkOption(spec('lr'), 0)).toMatch(/out of range/);
+    expect(checkOption(spec('betas'), [0.9, 1])).toMatch(/out of range/);
+    expect(checkOption(spec('amsgrad'), 'yes')).toMatch(/true or false/);
+    expect(checkOption(spec('schedule'), {})).toMatch(/cannot be set/);
+  });
+
+  const long = `steps=1&${'x'.repeat(MAX_HASH_LENGTH)}`;
+  const hostile = [
+    ['unknown key', '#foo=1'],
+    ['markup as a key', '#<script>alert(1)</script>=1'],
+    ['markup in the objective', '#f=<img src=x onerror=alert(1)>'],
+    ['markup in an optimizer', '#opt=adam(lr:<b>1</b>)'],
+    ['percent-encoded markup', '#f=%3Cscript%3Ealert(1)%3C%2Fscript%3E'],
+    ['broken percent-encoding', '#f=%E0%A4%A'],
+    ['unknown objective', '#f=ackley'],
+    ['objective hidden on the landscape', '#f=nesterovWorstCase'],
+    ['fixed objective option', '#f=quadratic(dim:50)'],
+    ['unknown optimizer', '#opt=lion(lr:0.1)'],
+    ['unknown option', '#opt=adam(lr:0.1,foo:1)'],
+    ['inherited property name as option', '#opt=adam(constructor:1)'],
+    ['__proto__ as a type', '#opt=__proto__'],
+    ['NaN', '#opt=gd(lr:NaN)'],
+    ['Infinity', '#x0=Infinity,0'],
+    ['huge number', '#x0=1e300,0'],
+    ['negative learning rate', '#opt=gd(lr:-1)'],
+    ['momentum out of range', '#opt=heavyBall(lr:0.1,momentum:1)'],
+    ['wrong type for a boolean', '#opt=adam(lr:0.1,amsgrad:1)'],
+    ['pair with one number', '#opt=adam(lr:0.1,betas:0.9)'],
+    ['duplicate option', '#opt=gd(lr:0.1,lr:0.2)'],
+    ['duplicate key', '#steps=10&steps=20'],
+    ['fractional steps', '#steps=1.5'],
+    ['too many steps', '#steps=999999'],
+    ['zero steps', '#steps=0'],
+    ['start with three numbers', '#x0=1,2,3'],
+    ['start with text', '#x0=a,b'],
+    ['unknown view', '#view=admin'],
+    ['too many optimizers', `#opt=${Array(9).fill('gd').join(';')}`],
+    ['no optimizers', '#opt='],
+    ['key without a value', '#steps'],
+    ['unbalanced parentheses', '#opt=adam(lr:0.1'],
+    ['JSON instead of the format', '#{"steps":10}'],
+    ['overlong input', `#${long}`],
+    ['javascript: URL as a value', '#view=javascript:alert(1)'],
+  ];
+
+  it.each(hostile)('%s falls back to the defaults with a notice', (_, hash) => {
+    const { state, notice } = decodeState(hash, registry);
+    expect(state).toEqual(defaultState());
+    expect(typeof notice).toBe('string');
+    expect(notice).toMatch(/defaults/);
+    expect(notice).not.toMatch(/[<>]/); // never echoes markup
+    expect(notice.length).toBeLessThan(200);
+  });
+});

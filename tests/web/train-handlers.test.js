@@ -1,0 +1,143 @@
+// The train handlers against the real WebAssembly module, through handleMessage (no Worker).
+import { beforeAll, describe, expect, it } from 'vitest';
+import createDescent from '../../build/wasm/descent.mjs';
+import { handleMessage } from '../../web/src/worker/handlers.js';
+import { liveExperimentCount, scheduleInSteps } from '../../web/src/worker/handlers/train.js';
+
+let descent;
+let nextId = 1;
+const ask = (type, payload = {}) => handleMessage(descent, { ...payload, id: nextId++, type });
+const ok = async (type, payload) => {
+  const reply = await ask(type, payload);
+  if (!reply.ok) throw new Error(`${type} failed: ${reply.error}`);
+  return reply.result;
+};
+
+const spec = {
+  dataset: { type: 'spiral', n: 120, classes: 3, noise: 0.1, testFraction: 0.25 },
+  network: { hidden: [8], activation: 'tanh', loss: 'crossEntropy' },
+  batchSize: 30,
+  seed: 3,
+  optimizers: [{ type: 'sgd', lr: 0.1, momentum: 0.9 }, { type: 'adam', lr: 0.01 }],
+};
+
+beforeAll(async () => {
+  descent = await createDescent();
+});
+
+describe('train handlers', () => {
+  it('creates an experiment, runs chunks, sends only the new epoch points', async () => {
+    const before = liveExperimentCount(descent);
+    const created = await ok('trainCreate', { spec });
+    expect(created.experimentId).toEqual(expect.any(Number));
+    expect(created.info).toMatchObject({ inputs: 2, outputs: 3, classification: true, optimizers: 2 });
+    expect(created.stepsPerEpoch).toBe(3); // 90 training examples / 30
+    expect(liveExperimentCount(descent)).toBe(before + 1);
+
+    const first = await ok('trainRun', { experimentId: created.experimentId, steps: 3 });
+    expect(first.progress).toMatchObject({ steps: 3, epochs: 1 });
+    expect(first.ms).toBeGreaterThanOrEqual(0);
+    expect(first.optimizers).toHaveLength(2);
+    expect(first.optimizers[0]).toMatchObject({ from: 0, epoch: [0, 1], diverged: false });
+    expect(first.optimizers[0].trainLoss).toHaveLength(2);
+    expect(first.optimizers[0].testAccuracy).toHaveLength(2);
+
+    const second = await ok('trainRun', { experimentId: created.experimentId, epochs: 4 });
+    expect(second.progress).toMatchObject({ steps: 15, epochs: 5 });
+    expect(second.optimizers[1]).toMatchObject({ from: 2, epoch: [2, 3, 4, 5] });
+    const empty = await ok('trainRun', { experimentId: created.experimentId, steps: 1 });
+    expect(empty.optimizers[0].epoch).toEqual([]); // mid-epoch: nothing new yet
+    expect(empty.optimizers[0].lastStepLoss).toEqual(expect.any(Number));
+
+    const history = await ok('trainHistory', { experimentId: created.experimentId });
+    expect(history[0].epoch).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(history[0].trainLoss[5]).toBeLessThan(history[0].trainLoss[0]); // it learns
+
+    await ok('trainDelete', { experimentId: created.experimentId });
+    expect(liveExperimentCount(descent)).toBe(before);
+  });
+
+  it('predicts on grids of the requested size, for one optimizer or all', async () => {
+    const { experimentId } = await ok('trainCreate', { spec });
+    const all = await ok('trainPredictGrid', { experimentId, grid: { resolution: 20 } });
+    expect(all).toMatchObject({ resolution: 20, outputs: 3 });
+    expect(all.grids.map((g) => g.index)).toEqual([0, 1]);
+    expect(all.grids[0].values).toBeInstanceOf(Float32Array);
+    expect(all.grids[0].values).toHaveLength(20 * 20 * 3);
+    const one = await ok('trainPredictGrid', { experimentId, index: 1 });
+    expect(one.grids).toHaveLength(1);
+    expect(one.grids[0].values).toHaveLength(60 * 60 * 3);
+    const bad = await ask('trainPredictGrid', { experimentId, index: 5 });
+    expect(bad).toMatchObject({ ok: false });
+    expect(bad.error).toMatch(/optimizer index must be a whole number from 0 to 1/);
+    await ok('trainDelete', { experimentId });
+  });
+
+  it('deleted or unknown ids give a clear error, and deleting twice fails', async () => {
+    const { experimentId } = await ok('trainCreate', { spec });
+    await ok('trainDelete', { experimentId });
+    for (const type of ['trainDelete', 'trainRun', 'trainPredictGrid', 'trainHistory']) {
+      const reply = await ask(type, { experimentId, steps: 1 });
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toMatch(/No training run with experimentId \d+: it was deleted/);
+    }
+    expect((await ask('trainRun', { steps: 1 })).error).toMatch(/No training run with experimentId null/);
+  });
+
+  it('bad specs and run requests give the library message', async () => {
+    const badLr = await ask('trainCreate', { spec: { ...spec, optimizers: [{ type: 'adam', lr: -1 }] } });
+    expect(badLr).toMatchObject({ ok: false });
+    expect(badLr.error).toContain("optimizer 'adam': option 'lr' must be > 0, got -1");
+    const csv = await ask('trainCreate', { spec: { ...spec, dataset: { type: 'csv', text: '1,2\nfoo' } } });
+    expect(csv.error).toContain('csv: line 2 has 1 columns but line 1 has 2');
+    expect((await ask('trainCreate', {})).error).toMatch(/expected \{ spec/);
+    const { experimentId } = await ok('trainCreate', { spec });
+    expect((await ask('trainRun', { experimentId })).error).toMatch(/exactly one of 'steps' or 'epochs'/);
+    expect((await ask('trainRun', { experimentId, steps: 0 })).error).toMatch(/'steps' must be an integer/);
+    expect((await ask('trainRun', { experimentId, steps: 2.5 })).error).toMatch(/'steps' must be an integer/);
+    await ok('trainDelete', { experimentId });
+  });
+
+  it('converts schedules given in epochs into optimizer steps', async () => {
+    const scheduled = {
+      ...spec,
+      optimizers: [
+        { type: 'sgd', lr: 0.1, schedule: { type: 'cosine', tMax: 4 } },
+        { type: 'adam', lr: 0.01, schedule: { type: 'warmup', steps: 1, then: { type: 'cosine', tMax: 3 } } },
+      ],
+    };
+    const created = await ok('trainCreate', { spec: scheduled, scheduleUnit: 'epochs' });
+    expect(created.stepsPerEpoch).toBe(3);
+    expect(created.schedules).toEqual([
+      { type: 'cosine', tMax: 12 },
+      { type: 'warmup', steps: 3, then: { type: 'cosine', tMax: 9 } },
+    ]);
+    const run = await ok('trainRun', { experimentId: created.experimentId, epochs: 4 });
+    // Cosine over 4 epochs: the lr at the end of epoch 4 is back at eta_min = 0.
+    expect(run.optimizers[0].lr[4]).toBeCloseTo(0, 12);
+    expect(run.optimizers[0].lr[2]).toBeCloseTo(0.05, 12);
+    await ok('trainDelete', { experimentId: created.experimentId });
+    expect((await ask('trainCreate', { spec, scheduleUnit: 'weeks' })).error).toMatch(/scheduleUnit/);
+  });
+
+  it('leaves the heap where it was after create/run/delete cycles', async () => {
+    const { experimentId } = await ok('trainCreate', { spec });
+    await ok('trainDelete', { experimentId });
+    const heap = descent.heapBytesInUse();
+    for (let k = 0; k < 5; k++) {
+      const created = await ok('trainCreate', { spec, scheduleUnit: 'epochs' });
+      await ok('trainRun', { experimentId: created.experimentId, steps: 7 });
+      await ok('trainPredictGrid', { experimentId: created.experimentId, grid: { resolution: 10 } });
+      await ok('trainDelete', { experimentId: created.experimentId });
+    }
+    expect(descent.heapBytesInUse()).toBe(heap);
+  });
+
+  it('scheduleInSteps scales lengths, keeps factors, and recurses into then', () => {
+    expect(scheduleInSteps({ type: 'step', stepSize: 2, gamma: 0.5 }, 10)).toEqual({ type: 'step', stepSize: 20, gamma: 0.5 });
+    expect(scheduleInSteps({ type: 'cosineWarmRestarts', t0: 3, tMult: 2 }, 4)).toEqual({ type: 'cosineWarmRestarts', t0: 12, tMult: 2 });
+    expect(scheduleInSteps({ type: 'warmup', steps: 1, then: { type: 'cosine', tMax: 2 } }, 5))
+      .toEqual({ type: 'warmup', steps: 5, then: { type: 'cosine', tMax: 10 } });
+    expect(scheduleInSteps(undefined, 5)).toBeUndefined();
+  });
+});

@@ -1,0 +1,129 @@
+// A small uPlot wrapper for the train view's curves: x = epoch, one or more series per optimizer
+// (solid = training set, dashed = test set), a log or linear y axis, no built-in legend (the view
+// draws its own, in the optimizers' colours), sized to its container, and a ✕ at the last point
+// of each series marked as diverged. Data are aligned columns whose gaps are null (see
+// views/train/series.js: nothing ≤ 0 or NaN ever reaches the log axis).
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+function cssColor(el, name, fallback) {
+  const value = getComputedStyle(el).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/** Decade-aligned range for a log axis; a default when there is nothing to show yet. */
+export function logRange(min, max) {
+  if (!(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return [0.01, 10];
+  let lo = 10 ** Math.floor(Math.log10(min));
+  let hi = 10 ** Math.ceil(Math.log10(max));
+  if (hi <= lo) hi = lo * 10;
+  return [lo, hi];
+}
+
+/**
+ * createTrainChart(container, { yLabel, log, yRange, height, ariaLabel }) -> { setSeries(defs),
+ * setData(columns, { diverged }), destroy() }. defs: [{ label, color, dash }]; diverged: the
+ * indices (1-based, as in columns) of the series to mark.
+ */
+export function createTrainChart(container, { yLabel = '', log = false, yRange = null, height = 240, ariaLabel = '' } = {}) {
+  let plot = null;
+  let defs = [];
+  let columns = [[]];
+  let diverged = new Set();
+  const wrap = document.createElement('div');
+  wrap.className = 'train-chart';
+  wrap.setAttribute('role', 'img');
+  if (ariaLabel) wrap.setAttribute('aria-label', ariaLabel);
+  container.append(wrap);
+
+  function width() {
+    return Math.max(240, Math.floor(wrap.clientWidth || container.clientWidth || 480));
+  }
+
+  function drawMarks(u) {
+    const { ctx } = u;
+    ctx.save();
+    ctx.font = `${Math.round(14 * devicePixelRatio)}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const s of diverged) {
+      const ys = u.data[s];
+      if (!ys) continue;
+      let k = ys.length - 1;
+      while (k >= 0 && ys[k] == null) k--;
+      if (k < 0) continue;
+      const x = u.valToPos(u.data[0][k], 'x', true);
+      const y = u.valToPos(ys[k], 'y', true);
+      ctx.fillStyle = u.series[s].stroke?.() ?? '#000';
+      ctx.fillText('✕', x, y);
+    }
+    ctx.restore();
+  }
+
+  function build() {
+    plot?.destroy();
+    const fg = cssColor(container, '--fg', '#1b1f24');
+    const muted = cssColor(container, '--muted', '#4a5360');
+    const grid = cssColor(container, '--border', '#d4d9e0');
+    const axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '12px system-ui, sans-serif', labelFont: '13px system-ui, sans-serif' };
+    const opts = {
+      width: width(),
+      height,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+      scales: {
+        x: { time: false, range: (u, min, max) => [0, Math.max(1, max ?? 1)] },
+        y: log
+          ? { distr: 3, log: 10, range: (u, min, max) => logRange(min, max) }
+          : { range: yRange ? () => yRange : undefined },
+      },
+      axes: [
+        { ...axis, label: 'epoch', labelSize: 20, size: 36 },
+        { ...axis, label: yLabel, labelSize: 20, size: 56, stroke: fg,
+          filter: log ? (u, splits) => splits.map((v) => (isDecade(v) ? v : null)) : undefined,
+          values: log ? (u, splits) => splits.map((v) => (v != null && isDecade(v) ? formatTick(v) : '')) : undefined },
+      ],
+      series: [{ label: 'epoch' }, ...defs.map((d) => ({
+        label: d.label, stroke: d.color, width: d.dash ? 1.5 : 2, dash: d.dash ? [6, 4] : undefined, spanGaps: false,
+        points: { show: false },
+      }))],
+      hooks: { draw: [drawMarks] },
+    };
+    plot = new uPlot(opts, columns.length === defs.length + 1 ? columns : [[], ...defs.map(() => [])], wrap);
+  }
+
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => plot?.setSize({ width: width(), height })) : null;
+  observer?.observe(wrap);
+
+  return {
+    element: wrap,
+    setSeries(newDefs) {
+      defs = newDefs;
+      columns = [[], ...defs.map(() => [])];
+      diverged = new Set();
+      build();
+    },
+    setData(newColumns, { diverged: marks = [] } = {}) {
+      columns = newColumns;
+      diverged = new Set(marks);
+      if (!plot || plot.series.length !== columns.length) build();
+      else plot.setData(columns);
+    },
+    destroy() {
+      observer?.disconnect();
+      plot?.destroy();
+      plot = null;
+      wrap.remove();
+    },
+  };
+}
+
+function isDecade(v) {
+  const e = Math.log10(v);
+  return Math.abs(e - Math.round(e)) < 1e-9;
+}
+
+function formatTick(v) {
+  if (v >= 1e-3 && v < 1e4) return String(Number(v.toPrecision(6)));
+  return `1e${Math.round(Math.log10(v))}`;
+}

@@ -1,0 +1,284 @@
+// The Landscape view: wires the form (controls.js), the canvas (plot.js), the convergence chart
+// (convergence.js), the inspector and the playback clock to the worker. The worker computes the
+// grid and each optimizer's whole run in one call; the page only draws.
+import { h } from '../dom.js';
+import { formatNumber } from '../format.js';
+import { MAX_STEPS, defaultState, toSpec } from '../../state.js';
+import { optimizerColor } from '../../charts/colors.js';
+import { renderControls } from './controls.js';
+import { withoutDefaults } from './controls-model.js';
+import { createConvergence } from './convergence.js';
+import { renderInspector } from './inspector.js';
+import { createPlayback } from './playback.js';
+import { createLandscapePlot } from './plot.js';
+import { referenceValue } from './theory.js';
+
+const GRID = 160;
+const short = (x) => formatNumber(Number(Number(x).toPrecision(3)));
+
+function runLabel(entry, options) {
+  const lr = options.lr ?? entry.options.find((o) => o.name === 'lr')?.default;
+  return `${entry.label.split(' (')[0]}, η = ${short(lr)}`;
+}
+
+/**
+ * Mounts the view into `root`. state: the page state (its landscape fields are edited in place);
+ * onChange(state) after every edit (the page writes the URL).
+ */
+export function mountLandscape(root, { client, registry, state, onChange }) {
+  const controlsRoot = h('div', { class: 'landscape-controls' });
+  const error = h('div', { class: 'error', role: 'alert', hidden: true });
+  const runButton = h('button', { type: 'button', class: 'button primary', id: 'landscape-run' }, 'Run');
+  const stepButton = h('button', { type: 'button', class: 'button', id: 'landscape-step' }, 'Step');
+  const resetButton = h('button', { type: 'button', class: 'button', id: 'landscape-reset' }, 'Reset');
+  const stepsInput = h('input', { id: 'landscape-steps', type: 'number', min: 1, max: MAX_STEPS, step: 1, value: String(state.steps), inputmode: 'numeric' });
+  const logLog = h('input', { id: 'landscape-loglog', type: 'checkbox' });
+  const scrub = h('input', { id: 'landscape-scrub', type: 'range', min: 0, max: state.steps, step: 1, value: 0 });
+  const scrubOut = h('output', { for: 'landscape-scrub', id: 'landscape-scrub-value' }, `0 / ${state.steps}`);
+  const canvas = h('canvas', { class: 'landscape-canvas', role: 'img', 'aria-label': 'Contour plot of the objective with the optimizers\' paths' });
+  const caption = h('figcaption', {});
+  const figure = h('figure', { class: 'landscape-figure', dataset: { k: '0', paths: '0' } }, canvas, caption);
+  const convergenceRoot = h('div', { class: 'convergence', id: 'convergence' });
+  const legend = h('ul', { class: 'race-legend', 'aria-label': 'Optimizers in the race' });
+  const inspector = h('section', { class: 'inspector', 'aria-live': 'polite', 'aria-label': 'Values at the selected step' });
+
+  root.replaceChildren(h('div', { class: 'landscape' },
+    controlsRoot,
+    h('div', { class: 'landscape-main' },
+      h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Race controls' },
+        runButton, stepButton, resetButton,
+        h('span', { class: 'toolbar-field' }, h('label', { for: 'landscape-steps' }, 'Steps'), stepsInput),
+        h('span', { class: 'toolbar-field' }, logLog, h('label', { for: 'landscape-loglog' }, 'log-log axes'))),
+      h('div', { class: 'scrub' }, h('label', { for: 'landscape-scrub' }, 'Step k'), scrub, scrubOut),
+      error,
+      h('div', { class: 'figures' },
+        figure,
+        h('figure', { class: 'convergence-figure' },
+          h('figcaption', { class: 'figure-title' }, 'Convergence: f(xₖ) − f* on a log scale'),
+          convergenceRoot)),
+      legend,
+      inspector)));
+
+  let grid = null; // landscapeGrid result + fRef
+  let runs = []; // [{ label, color, type, options, result }]
+  let flows = {};
+  let fRef = { value: 0, known: true };
+  let hovered = null;
+  let generation = 0;
+  let busy = false;
+  let again = false;
+  let controls = null;
+
+  const objectiveSpec = () => toSpec(state.objective, { objective: true, registry });
+  const startPoint = () => state.start ?? grid?.window.start ?? [0, 0];
+
+  const playback = createPlayback({
+    onStep: (k) => showStep(k),
+    onPlayingChange: (playing) => { runButton.textContent = playing ? 'Pause' : 'Run'; },
+  });
+  const plot = createLandscapePlot(canvas, {
+    onStart: (point, { final }) => {
+      if (point) {
+        state.start = point;
+        controls?.showStart(point);
+        plot.setStart(point);
+        changed({ race: true });
+      } else if (final) onChange(state);
+    },
+    onHover: (hit) => { hovered = hit; renderInspector(inspector, runs, { k: playback.k, fStar: fRef.value, hovered }); },
+  });
+  const convergence = createConvergence(convergenceRoot);
+
+  function showError(message) {
+    error.hidden = !message;
+    error.textContent = message ? `Could not compute: ${message}` : '';
+  }
+
+  function showStep(k) {
+    scrub.value = String(k);
+    scrubOut.textContent = `${k} / ${state.steps}`;
+    figure.dataset.k = String(k);
+    plot.setStep(k);
+    convergence.setStep(k, logLog.checked);
+    renderInspector(inspector, runs, { k, fStar: fRef.value, hovered });
+  }
+
+  function renderLegend() {
+    legend.replaceChildren(...runs.map((run, i) => {
+      const r = run.result;
+      const first = r.values[0] - fRef.value;
+      const last = r.values[r.steps] - fRef.value;
+      const status = r.diverged
+        ? h('span', { class: 'diverged' }, `diverged at step ${r.divergedAt}`)
+        : h('span', {}, `f − f* = ${short(last)} after ${r.steps} steps${r.converged ? ' (converged)' : ''}`);
+      return h('li', {
+        class: r.diverged ? 'is-diverged' : '',
+        dataset: { index: String(i), type: run.type, steps: String(r.steps), firstGap: String(first), finalGap: String(last), diverged: String(r.diverged) },
+        title: r.reason || undefined,
+      }, h('span', { class: 'swatch', style: `--swatch: ${run.color}`, 'aria-hidden': 'true' }), h('strong', {}, run.label), ' ', status);
+    }));
+  }
+
+  function redrawRace() {
+    plot.setRuns(runs);
+    plot.setStart(startPoint());
+    figure.dataset.paths = String(runs.length);
+    const kMax = Math.max(0, ...runs.map((r) => r.result.steps));
+    playback.setMax(state.steps);
+    scrub.max = String(state.steps);
+    convergence.update({
+      runs, fStar: fRef.value, fStarKnown: fRef.known, steps: state.steps, objective: state.objective, flows,
+      logX: logLog.checked, k: playback.k,
+    });
+    renderLegend();
+    caption.textContent = `${registry.objectives.find((o) => o.type === state.objective.type).label}: filled contours of f − f* at `
+      + `${plot.levels.length} log-spaced levels (${short(plot.levels[0] ?? 0)} to ${short(plot.levels.at(-1) ?? 0)}); `
+      + `★ the minimum, ○ the start (click or drag to move it). Longest run: ${kMax} steps.`;
+    showStep(playback.k);
+  }
+
+  async function computeRace() {
+    if (!grid) return;
+    if (busy) { again = true; return; }
+    busy = true;
+    const gen = ++generation;
+    const objective = objectiveSpec();
+    const x0 = startPoint();
+    const steps = state.steps;
+    try {
+      const settled = await Promise.all(state.optimizers.map((item) => client.request('minimize', {
+        objective, optimizer: toSpec(item), x0, steps,
+      }).then((result) => ({ result }), (e) => ({ error: e.message }))));
+      const lrOf = (type) => {
+        const item = state.optimizers.find((o) => o.type === type);
+        if (!item) return null;
+        return item.options.lr ?? registry.optimizers.find((o) => o.type === type).options.find((o) => o.name === 'lr').default;
+      };
+      const nextFlows = {};
+      const etaGd = lrOf('gd');
+      const etaNesterov = lrOf('nesterovAccelerated');
+      const flowRequests = [];
+      if (etaGd) flowRequests.push(client.request('integrateFlow', { objective, kind: 'gradient', x0, tEnd: steps * etaGd, points: steps + 1 })
+        .then((f) => { nextFlows.gradient = { eta: etaGd, values: f.values }; }, () => {}));
+      if (etaNesterov) flowRequests.push(client.request('integrateFlow', { objective, kind: 'nesterov', x0, tEnd: steps * Math.sqrt(etaNesterov), points: steps + 1 })
+        .then((f) => { nextFlows.nesterov = { eta: etaNesterov, values: f.values }; }, () => {}));
+      await Promise.all(flowRequests);
+      if (gen !== generation) return;
+      runs = [];
+      settled.forEach((s, i) => {
+        controls?.showOptimizerError(i, s.error ?? null);
+        if (s.error) return;
+        const item = state.optimizers[i];
+        const entry = registry.optimizers.find((o) => o.type === item.type);
+        runs.push({ label: runLabel(entry, item.options), color: optimizerColor(i), type: item.type, options: item.options, result: s.result });
+      });
+      flows = nextFlows;
+      fRef = referenceValue({ minimum: grid.minimum, gridMin: grid.gridMin, runs: runs.map((r) => r.result) });
+      showError(null);
+      redrawRace();
+    } catch (e) {
+      showError(e.message);
+    } finally {
+      busy = false;
+      if (again) { again = false; computeRace(); }
+    }
+  }
+
+  async function computeGrid() {
+    try {
+      const next = await client.request('landscapeGrid', { objective: objectiveSpec(), nx: GRID, ny: GRID });
+      const ref = referenceValue({ minimum: next.minimum, gridMin: next.gridMin });
+      grid = { ...next, fRef: ref.value };
+      plot.setGrid(grid);
+      showError(null);
+      controls?.showStart(startPoint());
+      await computeRace();
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+
+  function changed({ grid: newGrid = false, race = false, rerender = false } = {}) {
+    if (rerender) renderForm();
+    if (newGrid) computeGrid();
+    else if (race) computeRace();
+    onChange(state);
+  }
+
+  function renderForm() {
+    const active = document.activeElement?.id;
+    controls = renderControls(controlsRoot, {
+      registry, state, defaultStart: grid?.window.start,
+      handlers: {
+        onObjectiveType(type) {
+          state.objective = { type, options: {} };
+          state.start = null;
+          changed({ grid: true, rerender: true });
+        },
+        onObjectiveOption(name, value) {
+          const entry = registry.objectives.find((o) => o.type === state.objective.type);
+          state.objective.options = withoutDefaults(entry.options, { ...state.objective.options, [name]: value });
+          changed({ grid: true });
+        },
+        onStart(point) {
+          state.start = point;
+          if (!point) controls.showStart(startPoint());
+          plot.setStart(startPoint());
+          changed({ race: true });
+        },
+        onOptimizerType(i, type) {
+          const entry = registry.optimizers.find((o) => o.type === type);
+          const previousLr = state.optimizers[i].options.lr;
+          state.optimizers[i] = { type, options: { lr: previousLr ?? entry.options.find((o) => o.name === 'lr').default } };
+          changed({ race: true, rerender: true });
+        },
+        onOptimizerOption(i, name, value) {
+          const entry = registry.optimizers.find((o) => o.type === state.optimizers[i].type);
+          state.optimizers[i].options = withoutDefaults(entry.options, { ...state.optimizers[i].options, [name]: value }, { keep: ['lr'] });
+          changed({ race: true });
+        },
+        onAddOptimizer() {
+          const used = new Set(state.optimizers.map((o) => o.type));
+          const next = ['adamw', 'rmsprop', 'sgd', 'nadam', 'adagrad', 'radam', 'adamax', 'adadelta', 'gd']
+            .find((t) => !used.has(t)) ?? 'adam';
+          const defaults = { adamw: 0.1, rmsprop: 0.01, sgd: 0.001, nadam: 0.1, adagrad: 0.5, radam: 0.1, adamax: 0.1, adadelta: 1, gd: 0.001, adam: 0.1 };
+          state.optimizers.push({ type: next, options: { lr: defaults[next] } });
+          changed({ race: true, rerender: true });
+        },
+        onRemoveOptimizer(i) {
+          state.optimizers.splice(i, 1);
+          changed({ race: true, rerender: true });
+        },
+      },
+    });
+    if (active) document.getElementById(active)?.focus();
+  }
+
+  runButton.addEventListener('click', () => (playback.playing ? playback.pause() : playback.play()));
+  stepButton.addEventListener('click', () => playback.step());
+  resetButton.addEventListener('click', () => playback.reset());
+  scrub.addEventListener('input', () => playback.seek(Number(scrub.value)));
+  logLog.addEventListener('change', () => redrawRace());
+  stepsInput.addEventListener('input', () => {
+    const n = Number(stepsInput.value);
+    const ok = Number.isInteger(n) && n >= 1 && n <= MAX_STEPS;
+    stepsInput.setAttribute('aria-invalid', String(!ok));
+    if (!ok) return;
+    state.steps = n;
+    changed({ race: true });
+  });
+
+  renderForm();
+  const ready = computeGrid();
+  return {
+    ready,
+    /** Re-reads the state (e.g. after the URL was replaced) and recomputes. */
+    reload(next) {
+      Object.assign(state, next ?? defaultState());
+      stepsInput.value = String(state.steps);
+      renderForm();
+      return computeGrid();
+    },
+    resize() { plot.resize(); },
+  };
+}
