@@ -3,6 +3,7 @@
 import 'katex/dist/katex.min.css';
 import './styles.css';
 import { createClient } from './client.js';
+import { createDescentWorker } from './worker/create-worker.js';
 import { decodeState, encodeState } from './state.js';
 import { createTabs } from './views/shell.js';
 import { renderOptimizerList } from './views/optimizer-list.js';
@@ -29,7 +30,7 @@ function showNotice(message) {
 }
 
 async function start() {
-  const worker = new Worker(new URL('./worker/descent.worker.js', import.meta.url), { type: 'module', name: 'descent' });
+  const worker = createDescentWorker();
   const client = createClient(worker);
   window.descent = client; // handy from the console: await descent.request('listOptimizers')
   const [optimizers, objectives] = await Promise.all([client.request('listOptimizers'), client.request('listObjectives')]);
