@@ -250,7 +250,7 @@ export interface Experiment {
   data(): { type: string; description: string; classification: boolean; features: number; outputs: number;
     classNames: string[]; xTrain: Float64Array; xTest: Float64Array; yTrain: Int32Array | Float64Array;
     yTest: Int32Array | Float64Array };
-  info(): { parameterCount: number; inputs: number; outputs: number; classification: boolean; precision: string;
+  info(): { parameterCount: number; stepsPerEpoch: number; inputs: number; outputs: number; classification: boolean; precision: string;
     optimizers: number; progress: RunProgress };
   delete(): void;
 }

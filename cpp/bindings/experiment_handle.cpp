@@ -154,6 +154,7 @@ val ExperimentHandle::info() const {
   return guarded([&]() -> val {
     val out = val::object();
     out.set("parameterCount", static_cast<double>(experiment_->parameter_count()));
+    out.set("stepsPerEpoch", static_cast<double>(experiment_->steps_per_epoch()));
     out.set("inputs", static_cast<double>(experiment_->input_dimension()));
     out.set("outputs", static_cast<double>(experiment_->outputs()));
     out.set("classification", experiment_->classification());

@@ -26,6 +26,7 @@ class ExperimentCore {
   virtual const Dataset& dataset() const = 0;
   virtual Experiment::LayerStats layer_stats(std::size_t i) = 0;
   virtual Index parameter_count() const = 0;
+  virtual long long steps_per_epoch() const = 0;
   virtual Index input_dimension() const = 0;
   virtual Index outputs() const = 0;
   virtual bool classification() const = 0;
@@ -126,6 +127,7 @@ class Trainer final : public ExperimentCore {
     return predictions_.template cast<float>();
   }
   Index parameter_count() const override { return mlp_.parameter_count(); }
+  long long steps_per_epoch() const override { return steps_per_epoch_; }
   Index input_dimension() const override { return data_.features; }
   Index outputs() const override { return mlp_.outputs(); }
   bool classification() const override { return data_.task == Task::Classification; }
@@ -424,6 +426,7 @@ Experiment::LayerStats Experiment::layer_stats(std::size_t i) const {
 }
 
 Index Experiment::parameter_count() const { return core_->parameter_count(); }
+long long Experiment::steps_per_epoch() const { return core_->steps_per_epoch(); }
 Index Experiment::input_dimension() const { return core_->input_dimension(); }
 Index Experiment::outputs() const { return core_->outputs(); }
 bool Experiment::classification() const { return core_->classification(); }

@@ -70,6 +70,7 @@ class Experiment {
   LayerStats layer_stats(std::size_t i) const;
 
   Index parameter_count() const;
+  long long steps_per_epoch() const;
   Index input_dimension() const;
   Index outputs() const;
   bool classification() const;

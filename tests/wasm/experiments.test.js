@@ -51,6 +51,7 @@ describe('experiments', async () => {
       const h = exp.history();
       expect(h[0].epoch.length).toBe(4); // epoch 0 (the start) and three more
       expect(h[0].steps.loss.length).toBe(3 * Math.ceil(240 / 16));
+      expect(exp.info().stepsPerEpoch).toBe(Math.ceil(240 / 16));
     });
   });
 
