@@ -1,5 +1,6 @@
-// Shared by the browser tests: serve dist/ with Vite's preview server on a free local port, launch
-// Debian's Chromium through playwright-core, block and record anything that is not local.
+// Shared by the browser tests: serve dist/ with Vite's preview server on a free local port (or not,
+// for dist/descent.html from file://), launch Debian's Chromium through playwright-core, block and
+// record anything that is not local.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,40 +29,67 @@ export function isLocal(url) {
  */
 export async function launch({ viewport = { width: 1200, height: 900 } } = {}) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run build-scripts/setup.sh (apt chromium)`);
   const server = await preview({
     configFile: join(repoRoot, 'vite.config.js'),
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
+  let browser;
+  try {
+    browser = await launchChromium({ viewport });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   const { port } = server.httpServer.address();
+  return {
+    ...browser,
+    baseUrl: `http://127.0.0.1:${port}/`,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Chromium alone, no server (for file:// pages). Returns { context, external, requests, close() }
+ * with every request recorded, and those that `allow` refuses (default: non-local ones) aborted
+ * and recorded in `external`, as in launch().
+ */
+export async function launchChromium({ viewport = { width: 1200, height: 900 }, allow = isLocal } = {}) {
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run build-scripts/setup.sh (apt chromium)`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'descent-chromium-'));
-  // playwright-core refuses --user-data-dir in args: a persistent context on a fresh temp dir is
-  // the same thing.
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport,
-  });
+  let context;
+  try {
+    // playwright-core refuses --user-data-dir in args: a persistent context on a fresh temp dir is
+    // the same thing.
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport,
+    });
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
   const external = [];
   const requests = [];
-  // Block (and record) anything that is not local, from the page and its worker alike.
+  // Block (and record) anything not allowed, from the page and its worker alike.
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (isLocal(url)) return route.continue();
+    if (allow(url)) return route.continue();
     external.push(url);
     return route.abort();
   });
   context.on('request', (request) => requests.push(request.url()));
   return {
-    baseUrl: `http://127.0.0.1:${port}/`,
     context,
     external,
     requests,
     async close() {
-      await context?.close();
-      await server?.close();
+      await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };

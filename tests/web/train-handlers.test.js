@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import createDescent from '../../build/wasm/descent.mjs';
 import { handleMessage } from '../../web/src/worker/handlers.js';
 import { liveExperimentCount, scheduleInSteps } from '../../web/src/worker/handlers/train.js';
+import { pixelScales } from '../../web/src/views/train/evaluate.js';
 
 let descent;
 let nextId = 1;
@@ -70,6 +71,55 @@ describe('train handlers', () => {
     const bad = await ask('trainPredictGrid', { experimentId, index: 5 });
     expect(bad).toMatchObject({ ok: false });
     expect(bad.error).toMatch(/optimizer index must be a whole number from 0 to 1/);
+    await ok('trainDelete', { experimentId });
+  });
+
+  it('trainData returns the data the networks see; trainPredictions the head outputs per example', async () => {
+    const { experimentId } = await ok('trainCreate', { spec });
+    const data = await ok('trainData', { experimentId });
+    expect(data).toMatchObject({ type: 'spiral', classification: true, features: 2, outputs: 3, trainCount: 90, testCount: 30 });
+    expect(data.classNames).toEqual(['class 0', 'class 1', 'class 2']);
+    expect(data.xTrain).toHaveLength(90 * 2);
+    expect(data.yTrain).toHaveLength(90);
+    expect(data.xTest).toHaveLength(30 * 2);
+    expect(Array.from(data.yTest).every((y) => y >= 0 && y < 3)).toBe(true);
+    await ok('trainRun', { experimentId, epochs: 3 });
+    const all = await ok('trainPredictions', { experimentId });
+    expect(all).toMatchObject({ split: 'test', outputs: 3 });
+    expect(all.predictions.map((p) => p.index)).toEqual([0, 1]);
+    expect(all.predictions[0].values).toHaveLength(30 * 3);
+    const row = Array.from(all.predictions[0].values.slice(0, 3));
+    expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5); // probabilities
+    const train = await ok('trainPredictions', { experimentId, index: 1, split: 'train' });
+    expect(train.predictions).toHaveLength(1);
+    expect(train.predictions[0].values).toHaveLength(90 * 3);
+    expect((await ask('trainPredictions', { experimentId, split: 'validation' })).error).toMatch(/'split' must be 'train' or 'test'/);
+    expect((await ask('trainPredictions', { experimentId, index: 7 })).ok).toBe(false);
+    // the history carries the gradient and weight norms the CSV export writes
+    const history = await ok('trainHistory', { experimentId });
+    expect(history[0].gradNorm).toHaveLength(4);
+    expect(history[0].weightNorm).toHaveLength(4);
+    await ok('trainDelete', { experimentId });
+    expect((await ask('trainData', { experimentId })).error).toMatch(/No training run/);
+  });
+
+  it('trainData for digits: 64 standardised pixels per image and labels 0..9', async () => {
+    const { experimentId } = await ok('trainCreate', { spec: { ...spec, dataset: { type: 'digits' }, network: { hidden: [] } } });
+    const data = await ok('trainData', { experimentId });
+    expect(data).toMatchObject({ type: 'digits', features: 64, outputs: 10 });
+    expect(data.xTest).toHaveLength(data.testCount * 64);
+    expect(data.classNames).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    // the pixel counts 0..16 can be read back from the standardised features
+    const scales = pixelScales(data.xTrain, 64);
+    expect(scales.full).toBe(16);
+    for (let i = 0; i < 64 * 20; i++) {
+      const c = scales.columns[i % 64];
+      const count = c.step ? (data.xTest[i] - c.min) / c.step : 0;
+      expect(Math.abs(count - Math.round(count))).toBeLessThan(1e-6);
+    }
+    const { predictions, outputs } = await ok('trainPredictions', { experimentId, index: 0 });
+    expect(outputs).toBe(10);
+    expect(predictions[0].values).toHaveLength(data.testCount * 10);
     await ok('trainDelete', { experimentId });
   });
 

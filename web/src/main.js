@@ -1,10 +1,12 @@
 // Wiring: start the worker, load the registries, read the state from the URL (or show a notice
-// and the defaults), and mount the views behind the tabs. The URL follows every change.
+// and the defaults), and mount the views behind the tabs. The URL follows every change. The train
+// view's fields ride in the same fragment as `t.`-prefixed keys (train-state.js: splitHash).
 import 'katex/dist/katex.min.css';
 import './styles.css';
 import { createClient } from './client.js';
 import { createDescentWorker } from './worker/create-worker.js';
 import { decodeState, encodeState } from './state.js';
+import { decodeTrainState, encodeTrainState, joinHash, splitHash } from './train-state.js';
 import { createTabs } from './views/shell.js';
 import { renderOptimizerList } from './views/optimizer-list.js';
 import { mountLandscape } from './views/landscape/index.js';
@@ -33,31 +35,38 @@ async function start() {
   const worker = createDescentWorker();
   const client = createClient(worker);
   window.descent = client; // handy from the console: await descent.request('listOptimizers')
-  const [optimizers, objectives] = await Promise.all([client.request('listOptimizers'), client.request('listObjectives')]);
+  const [optimizers, objectives, datasets] = await Promise.all([client.request('listOptimizers'), client.request('listObjectives'), client.request('listDatasets')]);
   const registry = { optimizers, objectives };
+  const trainRegistry = { datasets, optimizers };
 
-  const { state, notice } = decodeState(window.location.hash, registry);
-  showNotice(notice);
+  const hashParts = splitHash(window.location.hash);
+  const { state, notice } = decodeState(hashParts.main, registry);
+  const trainDecoded = decodeTrainState(hashParts.train, trainRegistry);
+  let trainState = trainDecoded.state;
+  showNotice([notice, trainDecoded.notice].filter(Boolean).join(' '));
   const writeUrl = () => {
-    const hash = `#${encodeState(state, registry)}`;
+    const hash = `#${joinHash(encodeState(state, registry), encodeTrainState(trainState, trainRegistry))}`;
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
   };
 
   let landscape = null;
   let train = null; // mounted the first time its tab opens, so it costs nothing until then
+  const mountTrain = () => {
+    if (train) return;
+    const container = document.getElementById('train-view');
+    container.replaceChildren();
+    train = mountTrainView(container, client, { state: trainState, onStateChange: (next) => { trainState = next; writeUrl(); } });
+  };
   const tabs = createTabs(document.querySelector('[role="tablist"]'), {
     onSelect(view) {
       state.view = view;
       writeUrl();
       if (view === 'landscape') landscape?.resize();
-      if (view === 'train' && !train) {
-        const container = document.getElementById('train-view');
-        container.replaceChildren();
-        train = mountTrainView(container, client);
-      }
+      if (view === 'train') mountTrain();
     },
   });
   tabs.select(state.view);
+  if (state.view === 'train') mountTrain(); // a link to the train view opens it (select() does not notify)
 
   renderOptimizerList(document.getElementById('optimizer-list'), document.getElementById('optimizer-index'), optimizers);
   document.getElementById('optimizers').hidden = false;

@@ -81,3 +81,81 @@ export function drawHeatmap(canvas, values, resolution, outputs, options = {}) {
   const ctx = canvas.getContext('2d');
   ctx.putImageData(new ImageData(gridToRgba(values, resolution, outputs, options), resolution, resolution), 0, 0);
 }
+
+/** The colour of a point's own value on a regression map (the map's range), as CSS. */
+function valueCss(value, lo, hi) {
+  const [r, g, b] = valueCellColor(value, lo, hi);
+  return `rgb(${r},${g},${b})`;
+}
+
+/**
+ * A decision map: the grid painted smoothly into `canvas` at `size` pixels a side (cell k of the
+ * resolution^2 grid centred where predictGrid sampled point k), and the data on top in the same
+ * coordinates: training points as filled dots with a dark outline, test points hollow rings, both
+ * in their class colour (regression: their target on the map's viridis range).
+ *
+ * points: [{ x: rows of 2 features (flat), y: labels or targets, hollow }]; grid: { xMin, xMax,
+ * yMin, yMax, resolution }; radius: the dot radius in pixels of `size`. Returns the number of
+ * points drawn inside the window.
+ */
+export function drawDecisionMap(canvas, { values, resolution, outputs, classification = true, grid, points = [], size = 240, radius = 2.5 }) {
+  if (canvas.width !== size) canvas.width = size;
+  if (canvas.height !== size) canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  const cells = canvas.__descentCells ?? (canvas.__descentCells = document.createElement('canvas'));
+  if (cells.width !== resolution) cells.width = resolution;
+  if (cells.height !== resolution) cells.height = resolution;
+  cells.getContext('2d').putImageData(new ImageData(gridToRgba(values, resolution, outputs, { classification }), resolution, resolution), 0, 0);
+  ctx.save();
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.clearRect(0, 0, size, size);
+  ctx.drawImage(cells, 0, 0, size, size);
+  ctx.restore();
+
+  let lo = Infinity;
+  let hi = -Infinity;
+  if (!classification) {
+    for (let i = 0; i < resolution * resolution; i++) {
+      const v = values[i * outputs];
+      if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    }
+  }
+  const r = resolution;
+  const cell = size / r;
+  const toPixel = (x, y) => [
+    (((x - grid.xMin) / (grid.xMax - grid.xMin)) * (r - 1) + 0.5) * cell,
+    size - (((y - grid.yMin) / (grid.yMax - grid.yMin)) * (r - 1) + 0.5) * cell,
+  ];
+  let drawn = 0;
+  ctx.save();
+  ctx.lineJoin = 'round';
+  // Training points under the test points, so the rings stay visible.
+  for (const set of [...points].sort((a, b) => Number(Boolean(a.hollow)) - Number(Boolean(b.hollow)))) {
+    const n = Math.min(Math.floor(set.x.length / 2), set.y.length);
+    for (let i = 0; i < n; i++) {
+      const [px, py] = toPixel(set.x[2 * i], set.x[2 * i + 1]);
+      if (!(px >= -radius && px <= size + radius && py >= -radius && py <= size + radius)) continue;
+      const color = classification ? CLASS_COLORS[set.y[i] % CLASS_COLORS.length] ?? '#888888' : valueCss(set.y[i], lo, hi);
+      ctx.beginPath();
+      ctx.arc(px, py, radius, 0, 2 * Math.PI);
+      if (set.hollow) {
+        ctx.lineWidth = radius * 0.95;
+        ctx.strokeStyle = 'rgba(20, 24, 30, 0.9)';
+        ctx.stroke();
+        ctx.lineWidth = radius * 0.5;
+        ctx.strokeStyle = color;
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = color;
+        ctx.fill();
+        ctx.lineWidth = Math.max(1, radius * 0.4);
+        ctx.strokeStyle = 'rgba(20, 24, 30, 0.85)';
+        ctx.stroke();
+      }
+      drawn += 1;
+    }
+  }
+  ctx.restore();
+  return drawn;
+}

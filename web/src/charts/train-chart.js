@@ -22,7 +22,7 @@ export function logRange(min, max) {
 
 /**
  * createTrainChart(container, { yLabel, log, yRange, height, ariaLabel }) -> { setSeries(defs),
- * setData(columns, { diverged }), destroy() }. defs: [{ label, color, dash }]; diverged: the
+ * setData(columns, { diverged }), canvas(), render(scale), destroy() }. defs: [{ label, color, dash }]; diverged: the
  * indices (1-based, as in columns) of the series to mark.
  */
 export function createTrainChart(container, { yLabel = '', log = false, yRange = null, height = 240, ariaLabel = '' } = {}) {
@@ -40,10 +40,10 @@ export function createTrainChart(container, { yLabel = '', log = false, yRange =
     return Math.max(240, Math.floor(wrap.clientWidth || container.clientWidth || 480));
   }
 
-  function drawMarks(u) {
+  function drawMarks(u, k = 1) {
     const { ctx } = u;
     ctx.save();
-    ctx.font = `${Math.round(14 * devicePixelRatio)}px system-ui, sans-serif`;
+    ctx.font = `${Math.round(14 * k * devicePixelRatio)}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     for (const s of diverged) {
@@ -60,17 +60,19 @@ export function createTrainChart(container, { yLabel = '', log = false, yRange =
     ctx.restore();
   }
 
-  function build() {
-    plot?.destroy();
+  /** uPlot options at `k` times the page's size (k = 2 for a crisp PNG export). */
+  function options(k = 1, w = width()) {
     const fg = cssColor(container, '--fg', '#1b1f24');
     const muted = cssColor(container, '--muted', '#4a5360');
     const grid = cssColor(container, '--border', '#d4d9e0');
-    const axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '12px system-ui, sans-serif', labelFont: '13px system-ui, sans-serif' };
-    const opts = {
-      width: width(),
-      height,
+    const px = (n) => n * k;
+    const axis = { stroke: muted, grid: { stroke: grid, width: px(1) }, ticks: { stroke: grid, width: px(1), size: px(10) },
+      font: `${px(12)}px system-ui, sans-serif`, labelFont: `${px(13)}px system-ui, sans-serif`, gap: px(5) };
+    return {
+      width: w * k,
+      height: height * k,
       legend: { show: false },
-      cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+      cursor: k === 1 ? { drag: { x: false, y: false }, points: { size: 6 } } : { show: false },
       scales: {
         x: { time: false, range: (u, min, max) => [0, Math.max(1, max ?? 1)] },
         y: log
@@ -78,18 +80,26 @@ export function createTrainChart(container, { yLabel = '', log = false, yRange =
           : { range: yRange ? () => yRange : undefined },
       },
       axes: [
-        { ...axis, label: 'epoch', labelSize: 20, size: 36 },
-        { ...axis, label: yLabel, labelSize: 20, size: 56, stroke: fg,
+        { ...axis, label: 'epoch', labelSize: px(20), size: px(36), space: px(50) },
+        { ...axis, label: yLabel, labelSize: px(20), size: px(56), space: px(30), stroke: fg,
           filter: log ? (u, splits) => splits.map((v) => (isDecade(v) ? v : null)) : undefined,
           values: log ? (u, splits) => splits.map((v) => (v != null && isDecade(v) ? formatTick(v) : '')) : undefined },
       ],
       series: [{ label: 'epoch' }, ...defs.map((d) => ({
-        label: d.label, stroke: d.color, width: d.dash ? 1.5 : 2, dash: d.dash ? [6, 4] : undefined, spanGaps: false,
+        label: d.label, stroke: d.color, width: px(d.dash ? 1.5 : 2), dash: d.dash ? [px(6), px(4)] : undefined, spanGaps: false,
         points: { show: false },
       }))],
-      hooks: { draw: [drawMarks] },
+      hooks: { draw: [(u) => drawMarks(u, k)] },
     };
-    plot = new uPlot(opts, columns.length === defs.length + 1 ? columns : [[], ...defs.map(() => [])], wrap);
+  }
+
+  function currentData() {
+    return columns.length === defs.length + 1 ? columns : [[], ...defs.map(() => [])];
+  }
+
+  function build() {
+    plot?.destroy();
+    plot = new uPlot(options(), currentData(), wrap);
   }
 
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => plot?.setSize({ width: width(), height })) : null;
@@ -97,6 +107,29 @@ export function createTrainChart(container, { yLabel = '', log = false, yRange =
 
   return {
     element: wrap,
+    /** The canvas uPlot draws on (axes included); null before the first draw. */
+    canvas: () => plot?.ctx?.canvas ?? wrap.querySelector('canvas'),
+    /**
+     * The chart drawn afresh at `scale` times its size on the page (an off-screen uPlot), for a
+     * crisp PNG: resolves to { canvas, width, height } (width, height: in output pixels).
+     */
+    async render(scale = 2) {
+      const w = width();
+      const host = document.createElement('div');
+      host.setAttribute('aria-hidden', 'true');
+      host.style.cssText = 'position: fixed; left: -100000px; top: 0; pointer-events: none;';
+      document.body.append(host);
+      const copy = new uPlot(options(scale, w), currentData(), host);
+      try {
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        copy.redraw(false, false);
+        return { canvas: copy.ctx.canvas, width: w * scale, height: height * scale, dispose: () => { copy.destroy(); host.remove(); } };
+      } catch (error) {
+        copy.destroy();
+        host.remove();
+        throw error;
+      }
+    },
     setSeries(newDefs) {
       defs = newDefs;
       columns = [[], ...defs.map(() => [])];

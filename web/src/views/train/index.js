@@ -3,12 +3,17 @@
 // controls from the registries (listDatasets, listOptimizers), the live loss / accuracy curves
 // (one colour per optimizer), decision-boundary maps for 2-D data and each optimizer's update
 // rule; it returns { ready, getState(), setState(state), destroy() }. Any change of the setup
-// resets the run (the worker's experiment is deleted and rebuilt on the next play or step).
+// resets the run (the worker's experiment is deleted and rebuilt on the next play or step) and
+// calls onStateChange(state) (the page writes it to the URL: web/src/train-state.js).
+// The maps show the training points (dots) and test points (rings) from trainData; classification
+// with other than two inputs (digits, iris) shows a confusion matrix per optimizer on the test split
+// (trainPredictions), and digits a grid of test images with their predicted labels. The history
+// exports as CSV / JSON (export.js) and each figure as PNG (png.js).
 import { h } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { renderMath } from '../math.js';
 import { createTrainChart } from '../../charts/train-chart.js';
-import { drawHeatmap } from '../../charts/heatmap.js';
+import { drawDecisionMap } from '../../charts/heatmap.js';
 import { DEFAULT_SPEED, SPEEDS, createPacer, nextChunkSteps } from './chunk.js';
 import { inputField, nextId, optionField, selectField } from './controls.js';
 import { classColor, optimizerColor } from './palette.js';
@@ -17,10 +22,16 @@ import {
   ACTIVATIONS, INITS, LOSSES, MAX_OPTIMIZERS, PRECISIONS, SCHEDULES, buildSpec, defaultOptimizer, defaultState,
   lossFor, optimizerLabel, taskOf,
 } from './spec.js';
+import { confusionMatrix, imageGreys, pixelScales, predictedClasses, sampleIndices } from './evaluate.js';
+import { downloadBlob, fileStem, historyToCsv, historyToJson } from './export.js';
+import { chartPng, tilesPng } from './png.js';
 import './train.css';
 
 const GRID = { xMin: -2.5, xMax: 2.5, yMin: -2.5, yMax: 2.5, resolution: 60 };
 const GRID_INTERVAL_MS = 250;
+const PREDICTIONS_INTERVAL_MS = 400;
+const DIGIT_IMAGES = 24;
+const TWO_D = ['spiral', 'circles', 'xor', 'gaussians', 'moons', 'surface'];
 const clone = (value) => JSON.parse(JSON.stringify(value));
 
 export function mountTrainView(container, client, { onStateChange, state: initialState } = {}) {
@@ -32,6 +43,9 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   let busy = false;
   let gridBusy = false;
   let lastGridAt = 0;
+  let predictionsBusy = false;
+  let lastPredictionsAt = 0;
+  let digitsOptimizer = 0;
   let frame = 0;
   let lastFrameAt = 0;
   let speed = DEFAULT_SPEED;
@@ -54,12 +68,32 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const legend = h('ul', { class: 'train-legend', 'aria-label': 'Optimizers' });
   const lossHost = h('div', { class: 'train-chart-host' });
   const accHost = h('div', { class: 'train-chart-host' });
-  const lossFigure = h('figure', { class: 'train-figure' }, h('figcaption', {}, 'Loss (log scale): ', h('span', { class: 'key-solid' }, 'training'), ' ', h('span', { class: 'key-dashed' }, 'test')), lossHost);
-  const accFigure = h('figure', { class: 'train-figure' }, h('figcaption', {}, 'Accuracy: ', h('span', { class: 'key-solid' }, 'training'), ' ', h('span', { class: 'key-dashed' }, 'test')), accHost);
+  const pngButton = (what) => h('button', { type: 'button', class: 'png-button', disabled: true, title: `Download the ${what} as a PNG image`, 'aria-label': `Download the ${what} as PNG` }, 'PNG');
+  const lossPng = pngButton('loss chart');
+  const accPng = pngButton('accuracy chart');
+  const mapsPng = pngButton('decision maps');
+  const csvButton = h('button', { type: 'button', disabled: true, title: 'One row per optimizer and epoch', 'aria-label': 'Download the history as CSV' }, 'CSV');
+  const jsonButton = h('button', { type: 'button', disabled: true, title: 'The setup and every optimizer\'s history', 'aria-label': 'Download the history as JSON' }, 'JSON');
+  const lossFigure = h('figure', { class: 'train-figure' }, h('figcaption', {}, h('span', { class: 'title' }, 'Loss (log scale): ', h('span', { class: 'key-solid' }, 'training'), ' ', h('span', { class: 'key-dashed' }, 'test')), lossPng), lossHost);
+  const accFigure = h('figure', { class: 'train-figure' }, h('figcaption', {}, h('span', { class: 'title' }, 'Accuracy: ', h('span', { class: 'key-solid' }, 'training'), ' ', h('span', { class: 'key-dashed' }, 'test')), accPng), accHost);
   const maps = h('div', { class: 'train-maps' });
   const mapsNote = h('p', { class: 'train-note' });
   const mapsSection = h('section', { class: 'train-maps-section', 'aria-label': 'Decision boundaries' },
-    h('h3', {}, 'Decision boundaries'), mapsNote, maps);
+    h('div', { class: 'train-section-head' }, h('h3', {}, 'Decision boundaries'), mapsPng), mapsNote, maps);
+  const confusions = h('div', { class: 'train-confusions' });
+  const digitsSelectId = `${uidBase}-digits-opt`;
+  const digitsSelect = h('select', { id: digitsSelectId });
+  const digitsGrid = h('ol', { class: 'train-digits', 'aria-label': 'Test images with the predicted digit' });
+  const digitsBlock = h('div', { class: 'train-digits-block', hidden: true },
+    h('div', { class: 'train-digits-head' },
+      h('h4', {}, 'Test images'),
+      h('span', { class: 'tv-inline' }, h('label', { for: digitsSelectId }, 'predicted by'), digitsSelect)),
+    h('p', { class: 'train-note' }, 'Each image is 8 × 8 pixel counts (0–16), read back from the standardised features the networks see. ',
+      h('span', { class: 'ok' }, 'Green ✓'), ': predicted right; ', h('span', { class: 'bad' }, 'red ✗'), ': wrong, with the true digit.'),
+    digitsGrid);
+  const evalNote = h('p', { class: 'train-note' });
+  const evalSection = h('section', { class: 'train-eval-section', 'aria-label': 'Test-set predictions', hidden: true },
+    h('h3', {}, 'Test-set predictions'), evalNote, confusions, digitsBlock);
   const optimizerCards = h('div', { class: 'train-optimizer-cards' });
   const addButton = h('button', { type: 'button', class: 'add-optimizer' }, '+ Add optimizer');
 
@@ -69,10 +103,11 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       h('div', { class: 'train-main' },
         h('div', { class: 'train-toolbar', role: 'toolbar', 'aria-label': 'Training' },
           playButton, stepButton, resetButton,
-          h('span', { class: 'speed' }, h('label', { for: speedId }, 'Speed'), speedInput, speedText)),
+          h('span', { class: 'speed' }, h('label', { for: speedId }, 'Speed'), speedInput, speedText),
+          h('span', { class: 'train-export', role: 'group', 'aria-label': 'Export the history' }, h('span', { class: 'label', 'aria-hidden': 'true' }, 'History'), csvButton, jsonButton)),
         status, errorBox, legend,
         h('div', { class: 'train-charts' }, lossFigure, accFigure),
-        mapsSection)),
+        mapsSection, evalSection)),
     h('section', { class: 'train-optimizers', 'aria-label': 'Optimizers' },
       h('div', { class: 'train-optimizers-head' }, h('h3', {}, 'Optimizers'), addButton),
       optimizerCards));
@@ -263,35 +298,174 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     return parts.join(' · ');
   }
 
+  function isTwoD() {
+    const ds = datasetInfo();
+    return TWO_D.includes(ds.type) || (ds.type === 'csv' && run?.info.inputs === 2);
+  }
+
   function refreshMapsNote() {
     if (!registries) return;
     const ds = datasetInfo();
     const inputs = run?.info.inputs;
-    const twoD = ['spiral', 'circles', 'xor', 'gaussians', 'moons', 'surface'].includes(ds.type) || (ds.type === 'csv' && inputs === 2);
-    mapsSection.hidden = false;
-    if (!twoD) {
+    const classification = run ? run.info.classification : taskOf(state, registries.datasets) !== 'regression';
+    const evaluate = classification && !isTwoD() && (ds.type !== 'csv' || run);
+    evalSection.hidden = !evaluate;
+    mapsSection.hidden = Boolean(evaluate);
+    if (evaluate) {
       maps.replaceChildren();
-      mapsNote.textContent = ds.type === 'digits'
-        ? 'Digits have 64 inputs: no boundary to draw, and the library has no per-example predictions yet, so this view shows accuracy only.'
-        : `Decision maps need two input features; ${ds.label} has ${inputs ?? 'other than two'}.`;
+      evalNote.textContent = run
+        ? `On the ${run.evalSplit ?? 'test'} split, one matrix per optimizer: rows are the true ${ds.type === 'digits' ? 'digit' : 'class'}, columns the predicted one; cells are shaded by their share of the row (blue: right, orange: wrong). Updated while training.`
+        : `${ds.label} has ${ds.type === 'digits' ? 64 : 'more than two'} inputs, so there is no boundary to draw: press Play or Step for a confusion matrix per optimizer on the test split${ds.type === 'digits' ? ', and test images with their predicted digit' : ''}.`;
       return;
     }
-    const classification = taskOf(state, registries.datasets) !== 'regression';
+    if (!isTwoD()) {
+      maps.replaceChildren();
+      mapsNote.textContent = `Decision maps need two input features; ${ds.label} has ${inputs ?? 'other than two'}.`;
+      return;
+    }
     mapsNote.textContent = classification
-      ? 'Predicted class over [−2.5, 2.5]², one map per optimizer; pale where the network is unsure.'
-      : 'Predicted output over [−2.5, 2.5]² (viridis, each map its own range), one map per optimizer.';
+      ? 'Predicted class over [−2.5, 2.5]², one map per optimizer; pale where the network is unsure. Dots: training points; rings: test points.'
+      : 'Predicted output over [−2.5, 2.5]² (viridis, each map its own range), one map per optimizer; the points are coloured by their target on the same scale. Dots: training; rings: test.';
+  }
+
+  function pointKey() {
+    return [
+      h('li', {}, h('span', { class: 'pt', 'aria-hidden': 'true' }), 'training point'),
+      h('li', {}, h('span', { class: 'pt hollow', 'aria-hidden': 'true' }), 'test point'),
+    ];
   }
 
   function buildMaps() {
     maps.replaceChildren(...state.optimizers.map((o, k) => h('figure', { class: 'train-map', style: `--swatch: ${optimizerColor(k)}`, dataset: { index: String(k) } },
-      h('canvas', { width: GRID.resolution, height: GRID.resolution, role: 'img', 'aria-label': `Decision boundary of optimizer ${k + 1}, ${labelOf(k)}` }),
+      h('canvas', { width: GRID.resolution, height: GRID.resolution, role: 'img', 'aria-label': `Decision boundary of optimizer ${k + 1}, ${labelOf(k)}, with the training and test points` }),
       h('figcaption', {}, h('span', { class: 'swatch', 'aria-hidden': 'true' }), h('span', { class: 'name' }, labelOf(k)), h('span', { class: 'values' })))));
     if (run?.info.classification && run.info.inputs === 2) {
       const classes = Math.max(2, run.info.outputs);
-      maps.append(h('ul', { class: 'class-key', 'aria-label': 'Class colours' },
-        Array.from({ length: classes }, (_, c) => h('li', { style: `--swatch: ${classColor(c)}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), `class ${c}`))));
+      maps.append(h('ul', { class: 'class-key', 'aria-label': 'Class colours and point markers' },
+        Array.from({ length: classes }, (_, c) => h('li', { style: `--swatch: ${classColor(c)}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), `class ${c}`)),
+        pointKey()));
+    } else if (run?.info.inputs === 2) {
+      maps.append(h('ul', { class: 'class-key', 'aria-label': 'Point markers' }, pointKey()));
     }
   }
+
+  /** The data the networks see (trainData), fetched once per run. */
+  function dataOf(current) {
+    current.dataPromise ??= client.request('trainData', { experimentId: current.id });
+    return current.dataPromise;
+  }
+
+  // ---- confusion matrices and digit images ------------------------------------------------------
+  function classNamesOf(current, data) {
+    const count = data.classNames?.length || Math.max(2, current.info.outputs);
+    return Array.from({ length: count }, (_, c) => String(data.classNames?.[c] ?? c));
+  }
+
+  function buildEvaluation(current, data) {
+    const names = classNamesOf(current, data);
+    const split = data.testCount > 0 ? 'test' : 'train';
+    current.evalSplit = split;
+    current.evalClasses = names.length;
+    const what = data.type === 'digits' ? 'digit' : 'class';
+    confusions.replaceChildren(...state.optimizers.map((o, k) => h('figure', { class: 'train-confusion', style: `--swatch: ${optimizerColor(k)}`, dataset: { index: String(k) } },
+      h('div', { class: 'table-scroll' },
+        h('table', {},
+          h('caption', {}, h('span', { class: 'swatch', 'aria-hidden': 'true' }), h('span', { class: 'name' }, labelOf(k)), ' ', h('span', { class: 'values' }),
+            h('span', { class: 'visually-hidden' }, `: confusion matrix on the ${split} split, rows the true ${what}, columns the predicted ${what}`)),
+          h('thead', {}, h('tr', {},
+            h('th', { scope: 'col', class: 'corner' }, h('span', { class: 'true' }, `true ${what}`), h('span', { class: 'pred' }, 'predicted →')),
+            names.map((name) => h('th', { scope: 'col' }, name)))),
+          h('tbody', {}, names.map((name) => h('tr', {}, h('th', { scope: 'row' }, name), names.map(() => h('td', {}, ''))))))))));
+    digitsSelect.replaceChildren(...state.optimizers.map((o, k) => h('option', { value: String(k), selected: k === digitsOptimizer }, `${k + 1}: ${labelOf(k)}`)));
+    if (digitsOptimizer >= state.optimizers.length) digitsOptimizer = 0;
+    digitsSelect.value = String(digitsOptimizer);
+    const digits = data.type === 'digits' && data.features === 64;
+    digitsBlock.hidden = !digits;
+    if (digits) {
+      const x = split === 'test' ? data.xTest : data.xTrain;
+      const n = split === 'test' ? data.testCount : data.trainCount;
+      current.digitIndices = sampleIndices(n, DIGIT_IMAGES);
+      const scales = pixelScales(data.xTrain, 64);
+      digitsGrid.replaceChildren(...current.digitIndices.map((i) => {
+        const canvas = h('canvas', { width: 8, height: 8, 'aria-hidden': 'true' });
+        const greys = imageGreys(x.subarray ? x.subarray(i * 64, i * 64 + 64) : x.slice(i * 64, i * 64 + 64), { scales });
+        const rgba = new Uint8ClampedArray(64 * 4);
+        greys.forEach((g, p) => { rgba[4 * p] = g; rgba[4 * p + 1] = g; rgba[4 * p + 2] = g; rgba[4 * p + 3] = 255; });
+        canvas.getContext('2d').putImageData(new ImageData(rgba, 8, 8), 0, 0);
+        return h('li', { dataset: { example: String(i) } }, canvas, h('span', { class: 'label' }, '…'));
+      }));
+    } else {
+      digitsGrid.replaceChildren();
+    }
+    refreshMapsNote();
+  }
+
+  function cellStyle(fraction, diagonal) {
+    if (!(fraction > 0)) return '';
+    const alpha = 0.1 + 0.8 * fraction;
+    const rgb = diagonal ? '0, 114, 178' : '213, 94, 0';
+    return `background-color: rgba(${rgb}, ${alpha.toFixed(3)});${alpha > 0.5 ? ' color: #fff;' : ''}`;
+  }
+
+  function updateEvaluation(current, data, reply) {
+    const split = current.evalSplit;
+    const labels = split === 'test' ? data.yTest : data.yTrain;
+    const names = classNamesOf(current, data);
+    const figures = confusions.querySelectorAll('figure.train-confusion');
+    current.predicted = [];
+    for (const p of reply.predictions) {
+      const predicted = predictedClasses(p.values, reply.outputs);
+      current.predicted[p.index] = predicted;
+      const m = confusionMatrix(labels, predicted, names.length);
+      const figure = figures[p.index];
+      if (!figure) continue;
+      const s = current.series.optimizers[p.index];
+      figure.querySelector('caption .values').textContent = s?.diverged
+        ? divergenceLabel(s)
+        : m.accuracy === null ? '' : `${split} accuracy ${(100 * m.accuracy).toFixed(1)}%`;
+      figure.dataset.diverged = s?.diverged ? 'true' : 'false';
+      const rows = figure.querySelectorAll('tbody tr');
+      m.counts.forEach((row, t) => {
+        const cells = rows[t]?.querySelectorAll('td') ?? [];
+        row.forEach((count, c) => {
+          const td = cells[c];
+          if (!td) return;
+          const fraction = m.rowTotals[t] ? count / m.rowTotals[t] : 0;
+          td.textContent = String(count);
+          td.className = count ? (t === c ? 'hit' : 'miss') : 'zero';
+          td.setAttribute('style', cellStyle(fraction, t === c));
+          td.title = `true ${names[t]}, predicted ${names[c]}: ${count} of ${m.rowTotals[t]}`;
+        });
+      });
+    }
+    updateDigits(current, data);
+    root.dataset.confusion = 'drawn';
+  }
+
+  function updateDigits(current, data) {
+    if (digitsBlock.hidden || !current.digitIndices) return;
+    const predicted = current.predicted?.[digitsOptimizer];
+    if (!predicted) return;
+    const labels = current.evalSplit === 'test' ? data.yTest : data.yTrain;
+    const items = digitsGrid.querySelectorAll('li');
+    current.digitIndices.forEach((i, k) => {
+      const li = items[k];
+      if (!li) return;
+      const p = predicted[i];
+      const t = labels[i];
+      const right = p === t;
+      const label = li.querySelector('.label');
+      label.textContent = p < 0 ? '?' : right ? `✓ ${p}` : `✗ ${p} (${t})`;
+      li.dataset.correct = right ? 'true' : 'false';
+      li.setAttribute('aria-label', `A ${t}, predicted ${p < 0 ? 'nothing' : p}: ${right ? 'right' : 'wrong'}`);
+    });
+  }
+
+  digitsSelect.addEventListener('change', async () => {
+    digitsOptimizer = Number(digitsSelect.value) || 0;
+    const current = run;
+    if (current?.dataPromise) updateDigits(current, await current.dataPromise);
+  });
 
   // ---- the run -----------------------------------------------------------------------------------
   function drawCharts() {
@@ -348,6 +522,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
         info: created.info,
         stepsPerEpoch: created.stepsPerEpoch,
         epochs: built.epochs,
+        spec: built.spec,
         series: createSeries(created.info.optimizers),
         progress: created.info.progress,
         chunk: Math.max(1, Math.min(created.stepsPerEpoch, 8)),
@@ -355,6 +530,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
         done: false,
       };
       root.dataset.running = 'true';
+      setExportEnabled(true);
       refreshMapsNote();
       if (run.info.inputs === 2) buildMaps();
       // Epoch 0 (the untrained networks): a zero-step run returns it without training.
@@ -393,6 +569,11 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     return reply;
   }
 
+  /** The maps (2-D data) or the confusion matrices (other classification), at most a few times a second unless forced. */
+  function refreshVisuals(force = false) {
+    return Promise.all([refreshMaps(force), refreshPredictions(force)]);
+  }
+
   async function refreshMaps(force = false) {
     const current = run;
     if (!current || current.info.inputs !== 2 || gridBusy) return;
@@ -401,23 +582,59 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     gridBusy = true;
     lastGridAt = now;
     try {
-      const reply = await client.request('trainPredictGrid', { experimentId: current.id, grid: GRID });
+      const [reply, data] = await Promise.all([
+        client.request('trainPredictGrid', { experimentId: current.id, grid: GRID }),
+        dataOf(current),
+      ]);
       if (run !== current) return;
       const figures = maps.querySelectorAll('figure.train-map');
+      const points = [{ x: data.xTrain, y: data.yTrain }, { x: data.xTest, y: data.yTest, hollow: true }];
+      const count = data.trainCount + data.testCount;
+      const dpr = Math.max(2, globalThis.devicePixelRatio || 1);
       for (const g of reply.grids) {
         const figure = figures[g.index];
         if (!figure) continue;
-        drawHeatmap(figure.querySelector('canvas'), g.values, reply.resolution, reply.outputs, { classification: current.info.classification });
+        const canvas = figure.querySelector('canvas');
+        const cssSize = canvas.clientWidth || 160;
+        const size = Math.max(160, Math.min(800, Math.round(cssSize * dpr)));
+        const radius = (count > 800 ? 1.7 : count > 400 ? 2.1 : 2.6) * (current.info.classification ? 1 : 0.8) * (size / cssSize);
+        const drawn = drawDecisionMap(canvas, {
+          values: g.values, resolution: reply.resolution, outputs: reply.outputs, classification: current.info.classification,
+          grid: reply.grid, points, size, radius,
+        });
+        figure.dataset.points = String(drawn);
         const s = current.series.optimizers[g.index];
         const acc = latest(s, 'testAccuracy') ?? latest(s, 'trainAccuracy');
         figure.querySelector('.values').textContent = s.diverged ? divergenceLabel(s) : acc !== null ? `${(100 * acc).toFixed(1)}%` : '';
         figure.dataset.diverged = s.diverged ? 'true' : 'false';
       }
       root.dataset.maps = 'drawn';
+      mapsPng.disabled = false;
     } catch (error) {
       if (run === current) showError(error.message);
     } finally {
       gridBusy = false;
+    }
+  }
+
+  async function refreshPredictions(force = false) {
+    const current = run;
+    if (!current || !current.info.classification || current.info.inputs === 2 || predictionsBusy) return;
+    const now = performance.now();
+    if (!force && now - lastPredictionsAt < PREDICTIONS_INTERVAL_MS) return;
+    predictionsBusy = true;
+    lastPredictionsAt = now;
+    try {
+      const data = await dataOf(current);
+      if (run !== current) return;
+      if (!current.evalSplit) buildEvaluation(current, data);
+      const reply = await client.request('trainPredictions', { experimentId: current.id, split: current.evalSplit });
+      if (run !== current) return;
+      updateEvaluation(current, data, reply);
+    } catch (error) {
+      if (run === current) showError(error.message);
+    } finally {
+      predictionsBusy = false;
     }
   }
 
@@ -438,7 +655,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
         busy = true;
         const current = run;
         runChunk(current, { steps })
-          .then(() => refreshMaps(current.done))
+          .then(() => refreshVisuals(current.done))
           .catch((error) => { if (run === current) { showError(error.message); pause(); } })
           .finally(() => { busy = false; });
       }
@@ -475,7 +692,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     playButton.setAttribute('aria-pressed', 'false');
     root.dataset.playing = 'false';
     if (run) setStatus(statusText());
-    refreshMaps(true);
+    refreshVisuals(true);
   }
 
   async function stepEpoch() {
@@ -491,7 +708,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     busy = true;
     try {
       await runChunk(current, { epochs: 1 });
-      await refreshMaps(true);
+      await refreshVisuals(true);
     } catch (error) {
       if (run === current) showError(error.message);
     } finally {
@@ -508,15 +725,102 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     lossChart.setSeries([]);
     accChart.setSeries([]);
     maps.replaceChildren();
+    confusions.replaceChildren();
+    digitsGrid.replaceChildren();
+    digitsBlock.hidden = true;
     accFigure.hidden = false;
+    setExportEnabled(false);
     clearError();
     playButton.textContent = 'Play';
     delete root.dataset.running;
     delete root.dataset.maps;
+    delete root.dataset.confusion;
     root.dataset.epoch = '0';
     refreshMapsNote();
     if (registries) setStatus(statusText());
   }
+
+  // ---- export ----------------------------------------------------------------------------------
+  function setExportEnabled(on) {
+    for (const button of [csvButton, jsonButton, lossPng, accPng]) button.disabled = !on;
+    mapsPng.disabled = !on || root.dataset.maps !== 'drawn';
+  }
+
+  function exportStem(current) {
+    return fileStem('descent', state.dataset.type, `epoch ${current.progress?.epochs ?? 0}`);
+  }
+
+  async function exporting(action) {
+    const current = run;
+    if (!current) return;
+    try {
+      await action(current);
+    } catch (error) {
+      if (run === current) showError(`Export failed: ${error.message}`);
+    }
+  }
+
+  async function exportHistory(kind) {
+    await exporting(async (current) => {
+      const history = await client.request('trainHistory', { experimentId: current.id });
+      const labels = state.optimizers.map((_, k) => labelOf(k));
+      if (kind === 'csv') {
+        downloadBlob(new Blob([historyToCsv(history, labels)], { type: 'text/csv;charset=utf-8' }), `${exportStem(current)}.csv`);
+      } else {
+        const doc = historyToJson(history, labels, { spec: current.spec, stepsPerEpoch: current.stepsPerEpoch, state: clone(state), exportedAt: new Date().toISOString() });
+        downloadBlob(new Blob([`${JSON.stringify(doc, null, 1)}\n`], { type: 'application/json' }), `${exportStem(current)}.json`);
+      }
+    });
+  }
+
+  function chartLegend(current) {
+    const entries = state.optimizers.map((_, k) => ({ label: labelOf(k), color: optimizerColor(k), line: true }));
+    if (current.series.hasTest) {
+      entries.push({ label: 'training', color: '#4a5360', line: true, muted: true }, { label: 'test', color: '#4a5360', line: true, dash: true, muted: true });
+    }
+    return entries;
+  }
+
+  function figureTitle(what, current) {
+    return `${what} · ${datasetInfo().label} · epoch ${current.progress?.epochs ?? 0}`;
+  }
+
+  async function exportChart(chart, what, suffix) {
+    await exporting(async (current) => {
+      const image = await chart.render(2);
+      try {
+        const blob = await chartPng(image, { title: figureTitle(what, current), legend: chartLegend(current), scale: 2 });
+        downloadBlob(blob, `${exportStem(current)}-${suffix}.png`);
+      } finally {
+        image.dispose();
+      }
+    });
+  }
+
+  async function exportMaps() {
+    await exporting(async (current) => {
+      const figures = [...maps.querySelectorAll('figure.train-map')];
+      const tiles = figures.map((figure, k) => ({
+        canvas: figure.querySelector('canvas'),
+        color: optimizerColor(k),
+        label: `${labelOf(k)}${figure.querySelector('.values')?.textContent ? ` — ${figure.querySelector('.values').textContent}` : ''}`,
+      }));
+      const legend = [];
+      if (current.info.classification) {
+        const classes = Math.max(2, current.info.outputs);
+        for (let c = 0; c < classes; c++) legend.push({ label: `class ${c}`, color: classColor(c) });
+      }
+      legend.push({ label: 'training point', color: '#9aa3ad', shape: 'dot', muted: true }, { label: 'test point', color: '#9aa3ad', shape: 'ring', muted: true });
+      const blob = await tilesPng(tiles, { title: figureTitle('Decision boundaries over [−2.5, 2.5]²', current), legend, columns: Math.min(4, tiles.length) });
+      downloadBlob(blob, `${exportStem(current)}-maps.png`);
+    });
+  }
+
+  csvButton.addEventListener('click', () => exportHistory('csv'));
+  jsonButton.addEventListener('click', () => exportHistory('json'));
+  lossPng.addEventListener('click', () => exportChart(lossChart, 'Loss (log scale)', 'loss'));
+  accPng.addEventListener('click', () => exportChart(accChart, 'Accuracy', 'accuracy'));
+  mapsPng.addEventListener('click', () => exportMaps());
 
   playButton.addEventListener('click', () => (playing ? pause() : play()));
   stepButton.addEventListener('click', () => stepEpoch());

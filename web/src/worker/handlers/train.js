@@ -4,6 +4,10 @@
 //   trainRun         { experimentId, steps | epochs } -> { progress, ms, optimizers: [new epoch points...] }
 //   trainHistory     { experimentId }               -> the whole per-epoch history (no per-step arrays)
 //   trainPredictGrid { experimentId, index?, grid } -> { resolution, outputs, grids: [{ index, values }] }
+//   trainData        { experimentId }               -> the data the networks see (exp.data()): xTrain, yTrain,
+//                                                      xTest, yTest, classNames, features, ... (fetch once per run)
+//   trainPredictions { experimentId, index?, split? } -> { split, outputs, predictions: [{ index, values }] }:
+//                                                      head outputs per example (`outputs` each) of one optimizer or all
 //   trainDelete      { experimentId }               -> { deleted: true }
 //
 // The experiment is named `experimentId` (not `id`: the request's own `id` is the client's reply key).
@@ -73,6 +77,8 @@ function epochPoints(h, from) {
     testLoss: slice(h.testLoss),
     trainAccuracy: slice(h.trainAccuracy),
     testAccuracy: slice(h.testAccuracy),
+    gradNorm: slice(h.gradNorm),
+    weightNorm: slice(h.weightNorm),
     lr: slice(h.lr),
     lastStepLoss: h.steps.loss.length ? h.steps.loss[h.steps.loss.length - 1] : null,
     diverged: h.diverged,
@@ -150,6 +156,37 @@ export const trainHandlers = {
     const indices = index === undefined || index === null ? [...Array(info.optimizers).keys()] : [index];
     const grids = indices.map((i) => ({ index: i, values: entry.experiment.predictGrid(i, g) }));
     return { resolution: g.resolution, outputs: info.outputs, grid: g, grids };
+  },
+
+  trainData(descent, request = {}) {
+    const entry = entryOf(descent, request);
+    const d = entry.experiment.data();
+    return {
+      type: d.type,
+      description: d.description,
+      classification: d.classification,
+      features: d.features,
+      outputs: d.outputs,
+      classNames: Array.from(d.classNames ?? []),
+      xTrain: d.xTrain,
+      yTrain: d.yTrain,
+      xTest: d.xTest,
+      yTest: d.yTest,
+      trainCount: d.yTrain.length / (d.classification ? 1 : Math.max(1, d.outputs)),
+      testCount: d.yTest.length / (d.classification ? 1 : Math.max(1, d.outputs)),
+    };
+  },
+
+  trainPredictions(descent, request = {}) {
+    const entry = entryOf(descent, request);
+    const { index, split = 'test' } = request;
+    if (split !== 'train' && split !== 'test') {
+      throw new Error(`trainPredictions: 'split' must be 'train' or 'test', got ${JSON.stringify(split)}`);
+    }
+    const info = entry.experiment.info();
+    const indices = index === undefined || index === null ? [...Array(info.optimizers).keys()] : [index];
+    const predictions = indices.map((i) => ({ index: i, values: entry.experiment.predictions(i, split) }));
+    return { split, outputs: info.outputs, predictions };
   },
 
   trainDelete(descent, request = {}) {
