@@ -460,7 +460,8 @@ TEST(LectureForms, AdagradFullInTwoDimensionsByTheClosedFormRoot) {
     const Eigen::Matrix2d m_inv = (Eigen::Matrix2d() << m(1, 1), -m(0, 1), -m(1, 0), m(0, 0)).finished() / m.determinant();
     hx -= eta * m_inv * g;
     ASSERT_TRUE(close(x, hx, 1e-12)) << "step " << t;
-    const StateEntry* state = find_state(opt->state(), "G");
+    const std::vector<StateEntry> entries = opt->state();  // find_state points into it
+    const StateEntry* state = find_state(entries, "G");
     ASSERT_NE(state, nullptr);
     ASSERT_TRUE(close(state->value, Eigen::Map<const Vec>(root.data(), 4), 1e-12)) << "step " << t;
   }
