@@ -443,7 +443,7 @@ TEST(LectureForms, AdagradFullInOneDimension) {
 }
 
 // In 2-D a symmetric positive semidefinite S has the closed-form root
-// sqrt(S) = (S + s I) / sqrt(tr S + 2 s), s = sqrt(det S), which covers the rank-1 first step.
+// sqrt(S) = (S + s I) / sqrt(tr S + 2 s), s = sqrt(det S); the rank-1 first step is g g^T / |g|.
 TEST(LectureForms, AdagradFullInTwoDimensionsByTheClosedFormRoot) {
   const auto grads = random_grads(4, 20, 2);
   const double eta = 0.1, delta = 0.01;
@@ -455,7 +455,11 @@ TEST(LectureForms, AdagradFullInTwoDimensionsByTheClosedFormRoot) {
     const Eigen::Vector2d g = grads[t];
     sum += g * g.transpose();
     const double s = std::sqrt(std::max(0.0, sum.determinant()));
-    const Eigen::Matrix2d root = (sum + s * Eigen::Matrix2d::Identity()) / std::sqrt(sum.trace() + 2 * s);
+    // The 2x2 closed form loses half the digits on a rank-1 sum (det is rounding noise), whose
+    // root is exactly g g^T / |g|.
+    const Eigen::Matrix2d root = t == 0 ? Eigen::Matrix2d(g * g.transpose() / g.norm())
+                                        : Eigen::Matrix2d((sum + s * Eigen::Matrix2d::Identity()) /
+                                                          std::sqrt(sum.trace() + 2 * s));
     const Eigen::Matrix2d m = delta * Eigen::Matrix2d::Identity() + root;
     const Eigen::Matrix2d m_inv = (Eigen::Matrix2d() << m(1, 1), -m(0, 1), -m(1, 0), m(0, 0)).finished() / m.determinant();
     hx -= eta * m_inv * g;

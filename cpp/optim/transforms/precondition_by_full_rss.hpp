@@ -29,7 +29,7 @@ class PreconditionByFullRss final : public Transform {
     // Rounding can leave tiny negative eigenvalues on a positive semidefinite sum.
     const Vec& eigenvalues = solver_.eigenvalues();  // ascending
     const double noise = 1e-12 * std::max(eigenvalues.maxCoeff(), 0.0);
-    const Vec roots = eigenvalues.cwiseMax(0.0).cwiseSqrt();
+    const Vec roots = (eigenvalues.array() > noise).select(eigenvalues.cwiseMax(0.0).cwiseSqrt(), 0.0);
     const Mat& vectors = solver_.eigenvectors();
     root_.noalias() = vectors * roots.asDiagonal() * vectors.transpose();
     Vec coordinates = vectors.transpose() * u;
