@@ -14,7 +14,7 @@ import { defineConfig, mergeConfig } from 'vite';
 import { createConfig } from './vite.config.js';
 
 /** Drops the woff and ttf fallbacks from KaTeX's @font-face rules, keeping woff2. */
-function katexWoff2Only() {
+export function katexWoff2Only() {
   return {
     name: 'descent:katex-woff2-only',
     enforce: 'pre',

@@ -4,7 +4,8 @@
 #   wasm:    emcmake cmake -S . -B build/emscripten (Release) && cmake --build build/emscripten
 #            -> build/wasm/descent.mjs and build/wasm/descent.d.mts
 #   web:     vite build: web/ -> dist/, then vite build --config vite.single.config.js -> dist/descent.html
-#            (the whole page in one file that works from disk)
+#            (the whole page in one file that works from disk), then vite build --config
+#            vite.elements.config.js -> dist/descent-elements.js (the custom elements, one script)
 # Options: --native-only, --wasm-only, --web-only, --no-native, --no-wasm, --no-web, -jN (default: all cores)
 # DESCENT_WASM=<path to a descent.mjs> makes the page use that module instead of build/wasm/descent.mjs.
 set -euo pipefail
@@ -21,7 +22,7 @@ for arg in "$@"; do
     --no-wasm) wasm=0 ;;
     --no-web) web=0 ;;
     -j*) jobs="${arg#-j}" ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build: unknown option $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -59,11 +60,11 @@ if ((web)); then
   t=$SECONDS
   module="$(realpath -m "${DESCENT_WASM:-build/wasm/descent.mjs}")"
   [[ -f "$module" ]] || { echo "build: $module is missing: build the wasm module first (drop --no-wasm)" >&2; exit 1; }
-  # Rebuild dist/ (both builds: the first empties dist/) when anything it is made of is newer than
+  # Rebuild dist/ (all three builds: the first empties dist/) when anything it is made of is newer than
   # it, it was made from another module, or a part is missing. The stamp is written last.
   stamp=dist/.built-from
-  if [[ -f "$stamp" && "$(cat "$stamp")" == "$module" && -f dist/index.html && -f dist/descent.html ]] \
-     && [[ -z "$(find web vite.config.js vite.single.config.js package-lock.json "$module" -newer "$stamp" -print -quit)" ]]; then
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$module" && -f dist/index.html && -f dist/descent.html && -f dist/descent-elements.js ]] \
+     && [[ -z "$(find web vite.config.js vite.single.config.js vite.elements.config.js package-lock.json "$module" -newer "$stamp" -print -quit)" ]]; then
     step "web: dist/ is up to date"
   else
     rm -f "$stamp"
@@ -71,6 +72,8 @@ if ((web)); then
     npx --no-install vite build --config vite.config.js --logLevel warn
     step "web: vite build --config vite.single.config.js -> dist/descent.html"
     npx --no-install vite build --config vite.single.config.js --logLevel warn
+    step "web: vite build --config vite.elements.config.js -> dist/descent-elements.js"
+    npx --no-install vite build --config vite.elements.config.js --logLevel warn
     echo "$module" > "$stamp"
     elapsed web "$t"
   fi

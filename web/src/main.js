@@ -12,6 +12,8 @@ import { renderOptimizerList } from './views/optimizer-list.js';
 import { mountLandscape } from './views/landscape/index.js';
 import { mountTrainView } from './views/train/index.js';
 import { h } from './views/dom.js';
+import { createEmbedDialog } from './embed/dialog.js';
+import { landscapeAttribute, trainAttribute } from './elements/attributes.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -74,6 +76,20 @@ async function start() {
   landscape = mountLandscape(document.getElementById('landscape-view'), { client, registry, state, onChange: writeUrl });
   await landscape.ready;
   writeUrl();
+  const embedButton = document.getElementById('embed-open');
+  createEmbedDialog(embedButton, {
+    current: () => ({
+      view: state.view,
+      stateText: (view) => (view === 'train' ? trainAttribute(trainState, trainRegistry) : landscapeAttribute(state, registry)),
+      pageUrl: (view) => {
+        const url = new URL(window.location.href);
+        url.hash = joinHash(encodeState({ ...state, view }, registry), encodeTrainState(trainState, trainRegistry));
+        return url.href;
+      },
+    }),
+  });
+  embedButton.hidden = false;
+
   status.textContent = `${optimizers.length} optimizers loaded.`;
   status.classList.add('visually-hidden');
   document.body.dataset.ready = 'true';

@@ -27,8 +27,9 @@ export function decadeSplits(min, max) {
   return out;
 }
 
-function cssVar(name, fallback) {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+/** A custom property as `el` sees it (the page's :root, or a custom element's own). */
+function cssVar(el, name, fallback) {
+  const v = getComputedStyle(el).getPropertyValue(name).trim();
   return v || fallback;
 }
 
@@ -56,7 +57,7 @@ export function createLineChart(container, { height = 320, xLabel = 'x', yLabel 
     if (view.marker !== null && view.marker !== undefined) {
       const px = u.valToPos(view.marker, 'x', true);
       if (Number.isFinite(px)) {
-        ctx.strokeStyle = cssVar('--muted', '#555');
+        ctx.strokeStyle = cssVar(container, '--muted', '#555');
         ctx.lineWidth = dpr;
         ctx.setLineDash([4 * dpr, 4 * dpr]);
         ctx.beginPath();
@@ -110,8 +111,8 @@ export function createLineChart(container, { height = 320, xLabel = 'x', yLabel 
 
   function build() {
     plot?.destroy();
-    const axisStroke = cssVar('--fg', '#1b1f24');
-    const grid = { stroke: cssVar('--grid', 'rgba(0,0,0,0.08)'), width: 1 };
+    const axisStroke = cssVar(container, '--fg', '#1b1f24');
+    const grid = { stroke: cssVar(container, '--grid', 'rgba(0,0,0,0.08)'), width: 1 };
     plot = new uPlot({
       width: Math.max(240, container.clientWidth || 480),
       height,

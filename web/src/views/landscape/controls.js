@@ -76,19 +76,20 @@ function optionFields(optionSpecs, values, { objective = false, prefix, onValue 
 /**
  * Renders the form into `root`. handlers: onObjectiveType(type), onObjectiveOption(name, value),
  * onStart([x, y] | null), onOptimizerType(i, type), onOptimizerOption(i, name, value),
- * onAddOptimizer(), onRemoveOptimizer(i).
+ * onAddOptimizer(), onRemoveOptimizer(i). idPrefix: before every fixed element id (see mountLandscape).
  */
-export function renderControls(root, { registry, state, defaultStart, handlers }) {
+export function renderControls(root, { registry, state, defaultStart, handlers, idPrefix = '' }) {
+  const id = (name) => `${idPrefix}${name}`;
   const objectives = registry.objectives.filter((o) => !HIDDEN_OBJECTIVES.has(o.type));
   const objective = registry.objectives.find((o) => o.type === state.objective.type);
   const start = state.start ?? defaultStart ?? [0, 0];
 
-  const objectiveSelect = h('select', { id: 'objective-type' },
+  const objectiveSelect = h('select', { id: id('objective-type') },
     objectives.map((o) => h('option', { value: o.type, selected: o.type === state.objective.type }, o.label)));
   objectiveSelect.addEventListener('change', () => handlers.onObjectiveType(objectiveSelect.value));
 
   const startInputs = [0, 1].map((i) => h('input', {
-    id: `start-${i}`, type: 'number', step: 'any', inputmode: 'decimal', value: formatNumber(start[i]).replace('−', '-'),
+    id: id(`start-${i}`), type: 'number', step: 'any', inputmode: 'decimal', value: formatNumber(start[i]).replace('−', '-'),
   }));
   const readStart = () => {
     const p = startInputs.map((input) => Number(input.value));
@@ -102,7 +103,7 @@ export function renderControls(root, { registry, state, defaultStart, handlers }
 
   const cards = state.optimizers.map((item, i) => {
     const entry = registry.optimizers.find((o) => o.type === item.type);
-    const typeId = `optimizer-${i}-type`;
+    const typeId = id(`optimizer-${i}-type`);
     const select = h('select', { id: typeId },
       registry.optimizers.filter((o) => !o.needsHessian || o.type === item.type).map((o) =>
         h('option', { value: o.type, selected: o.type === item.type }, o.label)));
@@ -126,23 +127,23 @@ export function renderControls(root, { registry, state, defaultStart, handlers }
   add.addEventListener('click', () => handlers.onAddOptimizer());
 
   root.replaceChildren(
-    h('section', { class: 'panel', 'aria-labelledby': 'objective-heading' },
-      h('h3', { id: 'objective-heading' }, 'Objective'),
-      h('div', { class: 'field' }, h('label', { for: 'objective-type' }, 'Function'), objectiveSelect),
+    h('section', { class: 'panel', 'aria-labelledby': id('objective-heading'), dataset: { group: 'objective' } },
+      h('h3', { id: id('objective-heading') }, 'Objective'),
+      h('div', { class: 'field' }, h('label', { for: id('objective-type') }, 'Function'), objectiveSelect),
       h('div', { class: 'formula small', html: renderMath(objective.formula, { displayMode: true }) }),
       h('p', { class: 'notes', html: renderRichText(objective.notes) }),
       h('div', { class: 'fields' }, optionFields(objective.options, state.objective.options, {
         objective: true, prefix: 'objective', onValue: handlers.onObjectiveOption,
       }))),
-    h('section', { class: 'panel', 'aria-labelledby': 'start-heading' },
-      h('h3', { id: 'start-heading' }, 'Start point'),
+    h('section', { class: 'panel', 'aria-labelledby': id('start-heading'), dataset: { group: 'start' } },
+      h('h3', { id: id('start-heading') }, 'Start point'),
       h('p', { class: 'hint' }, 'Click or drag on the plot, or type it.'),
       h('div', { class: 'pair' },
-        h('label', { for: 'start-0' }, h('var', {}, 'x'), '₁'), startInputs[0],
-        h('label', { for: 'start-1' }, h('var', {}, 'x'), '₂'), startInputs[1]),
+        h('label', { for: id('start-0') }, h('var', {}, 'x'), '₁'), startInputs[0],
+        h('label', { for: id('start-1') }, h('var', {}, 'x'), '₂'), startInputs[1]),
       resetStart),
-    h('section', { class: 'panel', 'aria-labelledby': 'optimizers-race-heading' },
-      h('h3', { id: 'optimizers-race-heading' }, 'Optimizers'),
+    h('section', { class: 'panel', 'aria-labelledby': id('optimizers-race-heading'), dataset: { group: 'optimizers' } },
+      h('h3', { id: id('optimizers-race-heading') }, 'Optimizers'),
       h('ol', { class: 'optimizer-cards' }, cards),
       add),
   );

@@ -5,8 +5,8 @@ import { THEORY_COLORS } from '../../charts/colors.js';
 import { createLineChart } from '../../charts/line-chart.js';
 import { buildConvergence } from './theory.js';
 
-export function createConvergence(root) {
-  const chartBox = h('div', { class: 'chart-box', id: 'convergence-chart' });
+export function createConvergence(root, { idPrefix = '' } = {}) {
+  const chartBox = h('div', { class: 'chart-box', id: `${idPrefix}convergence-chart` });
   const notes = h('ul', { class: 'chart-notes' });
   root.replaceChildren(chartBox, notes);
   const chart = createLineChart(chartBox, { height: 340, xLabel: 'step k', yLabel: 'f(xₖ) − f*' });

@@ -12,6 +12,10 @@ import { renderInspector } from './inspector.js';
 import { createPlayback } from './playback.js';
 import { createLandscapePlot } from './plot.js';
 import { referenceValue } from './theory.js';
+import { fileStem } from '../../export/csv.js';
+import { downloadBlob } from '../../export/download.js';
+import { chartPng } from '../../export/png.js';
+import { raceToCsv, raceToJson } from '../../export/race.js';
 
 const GRID = 160;
 const short = (x) => formatNumber(Number(Number(x).toPrecision(3)));
@@ -23,38 +27,51 @@ function runLabel(entry, options) {
 
 /**
  * Mounts the view into `root`. state: the page state (its landscape fields are edited in place);
- * onChange(state) after every edit (the page writes the URL).
+ * onChange(state) after every edit (the page writes the URL). idPrefix: put before every element
+ * id the view sets (the custom elements give each instance its own, so that several can share a
+ * page); the page uses none. The parts a lesson may hide carry data-group attributes (objective,
+ * start, optimizers, steps, loglog, scrub, convergence, legend, inspector, export).
  */
-export function mountLandscape(root, { client, registry, state, onChange }) {
-  const controlsRoot = h('div', { class: 'landscape-controls' });
+export function mountLandscape(root, { client, registry, state, onChange, idPrefix = '' }) {
+  const id = (name) => `${idPrefix}${name}`;
+  const controlsRoot = h('div', { class: 'landscape-controls', dataset: { group: 'controls' } });
   const error = h('div', { class: 'error', role: 'alert', hidden: true });
-  const runButton = h('button', { type: 'button', class: 'button primary', id: 'landscape-run' }, 'Run');
-  const stepButton = h('button', { type: 'button', class: 'button', id: 'landscape-step' }, 'Step');
-  const resetButton = h('button', { type: 'button', class: 'button', id: 'landscape-reset' }, 'Reset');
-  const stepsInput = h('input', { id: 'landscape-steps', type: 'number', min: 1, max: MAX_STEPS, step: 1, value: String(state.steps), inputmode: 'numeric' });
-  const logLog = h('input', { id: 'landscape-loglog', type: 'checkbox' });
-  const scrub = h('input', { id: 'landscape-scrub', type: 'range', min: 0, max: state.steps, step: 1, value: 0 });
-  const scrubOut = h('output', { for: 'landscape-scrub', id: 'landscape-scrub-value' }, `0 / ${state.steps}`);
+  const runButton = h('button', { type: 'button', class: 'button primary', id: id('landscape-run') }, 'Run');
+  const stepButton = h('button', { type: 'button', class: 'button', id: id('landscape-step') }, 'Step');
+  const resetButton = h('button', { type: 'button', class: 'button', id: id('landscape-reset') }, 'Reset');
+  const stepsInput = h('input', { id: id('landscape-steps'), type: 'number', min: 1, max: MAX_STEPS, step: 1, value: String(state.steps), inputmode: 'numeric' });
+  const logLog = h('input', { id: id('landscape-loglog'), type: 'checkbox' });
+  const scrub = h('input', { id: id('landscape-scrub'), type: 'range', min: 0, max: state.steps, step: 1, value: 0 });
+  const scrubOut = h('output', { for: id('landscape-scrub'), id: id('landscape-scrub-value') }, `0 / ${state.steps}`);
   const canvas = h('canvas', { class: 'landscape-canvas', role: 'img', 'aria-label': 'Contour plot of the objective with the optimizers\' paths' });
   const caption = h('figcaption', {});
-  const figure = h('figure', { class: 'landscape-figure', dataset: { k: '0', paths: '0' } }, canvas, caption);
-  const convergenceRoot = h('div', { class: 'convergence', id: 'convergence' });
-  const legend = h('ul', { class: 'race-legend', 'aria-label': 'Optimizers in the race' });
-  const inspector = h('section', { class: 'inspector', 'aria-live': 'polite', 'aria-label': 'Values at the selected step' });
+  const exportButton = (text, label, title) => h('button', { type: 'button', class: 'button small', disabled: true, 'aria-label': label, title }, text);
+  const plotPng = exportButton('PNG', 'Download the contour plot with the paths as PNG', 'The contour plot with the paths up to step k');
+  const convergencePng = exportButton('PNG', 'Download the convergence chart as PNG', 'The convergence chart up to step k');
+  const csvButton = exportButton('CSV', 'Download the race as CSV', 'One row per optimizer and step: x, f(x), f − f*, |∇f|, lr');
+  const jsonButton = exportButton('JSON', 'Download the race as JSON', 'The setup and every optimizer\'s run');
+  const figure = h('figure', { class: 'landscape-figure', dataset: { k: '0', paths: '0' } }, canvas, caption,
+    h('div', { class: 'figure-export', dataset: { group: 'export' } }, plotPng));
+  const convergenceRoot = h('div', { class: 'convergence', id: id('convergence') });
+  const legend = h('ul', { class: 'race-legend', 'aria-label': 'Optimizers in the race', dataset: { group: 'legend' } });
+  const inspector = h('section', { class: 'inspector', 'aria-live': 'polite', 'aria-label': 'Values at the selected step', dataset: { group: 'inspector' } });
 
   root.replaceChildren(h('div', { class: 'landscape' },
     controlsRoot,
     h('div', { class: 'landscape-main' },
       h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Race controls' },
         runButton, stepButton, resetButton,
-        h('span', { class: 'toolbar-field' }, h('label', { for: 'landscape-steps' }, 'Steps'), stepsInput),
-        h('span', { class: 'toolbar-field' }, logLog, h('label', { for: 'landscape-loglog' }, 'log-log axes'))),
-      h('div', { class: 'scrub' }, h('label', { for: 'landscape-scrub' }, 'Step k'), scrub, scrubOut),
+        h('span', { class: 'toolbar-field', dataset: { group: 'steps' } }, h('label', { for: id('landscape-steps') }, 'Steps'), stepsInput),
+        h('span', { class: 'toolbar-field', dataset: { group: 'loglog' } }, logLog, h('label', { for: id('landscape-loglog') }, 'log-log axes')),
+        h('span', { class: 'toolbar-field race-export', role: 'group', 'aria-label': 'Export the race', dataset: { group: 'export' } },
+          h('span', { class: 'label', 'aria-hidden': 'true' }, 'Race'), csvButton, jsonButton)),
+      h('div', { class: 'scrub', dataset: { group: 'scrub' } }, h('label', { for: id('landscape-scrub') }, 'Step k'), scrub, scrubOut),
       error,
       h('div', { class: 'figures' },
         figure,
-        h('figure', { class: 'convergence-figure' },
-          h('figcaption', { class: 'figure-title' }, 'Convergence: f(xₖ) − f* on a log scale'),
+        h('figure', { class: 'convergence-figure', dataset: { group: 'convergence' } },
+          h('figcaption', { class: 'figure-title' }, 'Convergence: f(xₖ) − f* on a log scale',
+            h('span', { class: 'figure-export', dataset: { group: 'export' } }, convergencePng)),
           convergenceRoot)),
       legend,
       inspector)));
@@ -87,7 +104,7 @@ export function mountLandscape(root, { client, registry, state, onChange }) {
     },
     onHover: (hit) => { hovered = hit; renderInspector(inspector, runs, { k: playback.k, fStar: fRef.value, hovered }); },
   });
-  const convergence = createConvergence(convergenceRoot);
+  const convergence = createConvergence(convergenceRoot, { idPrefix });
 
   function showError(message) {
     error.hidden = !message;
@@ -131,6 +148,7 @@ export function mountLandscape(root, { client, registry, state, onChange }) {
       logX: logLog.checked, k: playback.k,
     });
     renderLegend();
+    for (const button of [plotPng, convergencePng, csvButton, jsonButton]) button.disabled = runs.length === 0;
     caption.textContent = `${registry.objectives.find((o) => o.type === state.objective.type).label}: filled contours of f − f* at `
       + `${plot.levels.length} log-spaced levels (${short(plot.levels[0] ?? 0)} to ${short(plot.levels.at(-1) ?? 0)}); `
       + `★ the minimum, ○ the start (click or drag to move it). Longest run: ${kMax} steps.`;
@@ -208,7 +226,7 @@ export function mountLandscape(root, { client, registry, state, onChange }) {
   function renderForm() {
     const active = document.activeElement?.id;
     controls = renderControls(controlsRoot, {
-      registry, state, defaultStart: grid?.window.start,
+      registry, state, defaultStart: grid?.window.start, idPrefix,
       handlers: {
         onObjectiveType(type) {
           state.objective = { type, options: {} };
@@ -253,6 +271,44 @@ export function mountLandscape(root, { client, registry, state, onChange }) {
     });
     if (active) document.getElementById(active)?.focus();
   }
+
+  // ---- export ----------------------------------------------------------------------------------
+  const objectiveLabel = () => registry.objectives.find((o) => o.type === state.objective.type)?.label ?? state.objective.type;
+  const exportStem = () => fileStem('descent', state.objective.type, `step ${playback.k}`);
+  const raceLegend = () => runs.map((run) => ({ label: run.label, color: run.color, line: true }));
+
+  async function exporting(action) {
+    try {
+      await action();
+    } catch (e) {
+      showError(`export failed: ${e.message}`);
+    }
+  }
+
+  plotPng.addEventListener('click', () => exporting(async () => {
+    const image = plot.snapshot(2);
+    const blob = await chartPng(image, { title: `${objectiveLabel()} · paths up to step ${playback.k}`, legend: raceLegend(), scale: 2 });
+    downloadBlob(blob, `${exportStem()}-paths.png`);
+  }));
+  convergencePng.addEventListener('click', () => exporting(async () => {
+    const chartCanvas = convergence.chart.plot?.ctx?.canvas;
+    if (!chartCanvas) throw new Error('the chart is not drawn yet');
+    const scale = Math.max(1, Math.round(chartCanvas.width / Math.max(1, chartCanvas.clientWidth || chartCanvas.width)));
+    const legendEntries = (convergence.model?.series ?? []).map((s) => ({ label: s.label, color: s.stroke, line: true, dash: Boolean(s.dash), muted: s.kind !== 'run' }));
+    const blob = await chartPng({ canvas: chartCanvas, width: chartCanvas.width, height: chartCanvas.height },
+      { title: `Convergence: f(xₖ) − f* · ${objectiveLabel()} · step ${playback.k}`, legend: legendEntries, scale });
+    downloadBlob(blob, `${exportStem()}-convergence.png`);
+  }));
+  csvButton.addEventListener('click', () => exporting(async () => {
+    downloadBlob(new Blob([raceToCsv(runs, { fStar: fRef.value })], { type: 'text/csv;charset=utf-8' }), `${fileStem('descent', state.objective.type, 'race')}.csv`);
+  }));
+  jsonButton.addEventListener('click', () => exporting(async () => {
+    const doc = raceToJson(runs, {
+      objective: { ...objectiveSpec(), label: objectiveLabel() }, start: startPoint(), steps: state.steps, fStar: fRef.value, fStarKnown: fRef.known,
+      state: JSON.parse(JSON.stringify(state)), exportedAt: new Date().toISOString(),
+    });
+    downloadBlob(new Blob([`${JSON.stringify(doc, null, 1)}\n`], { type: 'application/json' }), `${fileStem('descent', state.objective.type, 'race')}.json`);
+  }));
 
   runButton.addEventListener('click', () => (playback.playing ? playback.pause() : playback.play()));
   stepButton.addEventListener('click', () => playback.step());

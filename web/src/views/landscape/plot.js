@@ -7,8 +7,9 @@ import { contourBands, drawBands, gapField, logLevels } from '../../charts/conto
 const MARGIN = { left: 52, right: 14, top: 12, bottom: 44 };
 const LEVELS = 22;
 
-function cssVar(name, fallback) {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+/** A custom property as the canvas sees it (the page's :root, or a custom element's own). */
+function cssVar(el, name, fallback) {
+  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
 function star(ctx, x, y, r) {
@@ -115,8 +116,8 @@ export function createLandscapePlot(canvas, { onStart, onHover } = {}) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.w, size.h);
     if (!grid) return;
-    const fg = cssVar('--fg', '#1b1f24');
-    const muted = cssVar('--muted', '#4a5360');
+    const fg = cssVar(canvas, '--fg', '#1b1f24');
+    const muted = cssVar(canvas, '--muted', '#4a5360');
     const box = plotBox();
     if (bitmap) ctx.drawImage(bitmap, box.x, box.y, box.w, box.h);
     const x = sx();
@@ -270,6 +271,30 @@ export function createLandscapePlot(canvas, { onStart, onHover } = {}) {
     setStep(next) { k = next; draw(); },
     setStart(point) { start = point; draw(); },
     resize,
+    /**
+     * The plot as drawn now (paths up to step k), rendered afresh at `scale` device pixels per CSS
+     * pixel into a new canvas: { canvas, width, height } in output pixels (for the PNG export).
+     */
+    snapshot(scale = 2) {
+      const saved = { size, bitmap };
+      try {
+        size = { ...size, dpr: scale };
+        canvas.width = Math.round(size.w * scale);
+        canvas.height = Math.round(size.h * scale);
+        renderBitmap();
+        draw();
+        const copy = document.createElement('canvas');
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        copy.getContext('2d').drawImage(canvas, 0, 0);
+        return { canvas: copy, width: copy.width, height: copy.height };
+      } finally {
+        ({ size, bitmap } = saved);
+        canvas.width = Math.round(size.w * size.dpr);
+        canvas.height = Math.round(size.h * size.dpr);
+        draw();
+      }
+    },
     get levels() { return grid?.levels ?? []; },
     get dragging() { return dragging; },
   };

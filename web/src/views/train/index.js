@@ -8,7 +8,7 @@
 // The maps show the training points (dots) and test points (rings) from trainData; classification
 // with other than two inputs (digits, iris) shows a confusion matrix per optimizer on the test split
 // (trainPredictions), and digits a grid of test images with their predicted labels. The history
-// exports as CSV / JSON (export.js) and each figure as PNG (png.js).
+// exports as CSV / JSON (export.js) and each figure as PNG (../../export/png.js).
 import { h } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { renderMath } from '../math.js';
@@ -24,7 +24,7 @@ import {
 } from './spec.js';
 import { confusionMatrix, imageGreys, pixelScales, predictedClasses, sampleIndices } from './evaluate.js';
 import { downloadBlob, fileStem, historyToCsv, historyToJson } from './export.js';
-import { chartPng, tilesPng } from './png.js';
+import { chartPng, tilesPng } from '../../export/png.js';
 import './train.css';
 
 const GRID = { xMin: -2.5, xMax: 2.5, yMin: -2.5, yMax: 2.5, resolution: 60 };
@@ -54,7 +54,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
 
   // ---- skeleton ------------------------------------------------------------------------------
   const uidBase = nextId('train');
-  const controls = h('form', { class: 'train-controls', 'aria-label': 'Training setup', novalidate: true });
+  const controls = h('form', { class: 'train-controls', 'aria-label': 'Training setup', novalidate: true, dataset: { group: 'controls' } });
   controls.addEventListener('submit', (e) => e.preventDefault());
   const playButton = h('button', { type: 'button', class: 'primary', 'aria-pressed': 'false' }, 'Play');
   const stepButton = h('button', { type: 'button', title: 'Train one epoch' }, 'Step (1 epoch)');
@@ -68,7 +68,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const legend = h('ul', { class: 'train-legend', 'aria-label': 'Optimizers' });
   const lossHost = h('div', { class: 'train-chart-host' });
   const accHost = h('div', { class: 'train-chart-host' });
-  const pngButton = (what) => h('button', { type: 'button', class: 'png-button', disabled: true, title: `Download the ${what} as a PNG image`, 'aria-label': `Download the ${what} as PNG` }, 'PNG');
+  const pngButton = (what) => h('button', { type: 'button', class: 'png-button', disabled: true, 'data-group': 'export', title: `Download the ${what} as a PNG image`, 'aria-label': `Download the ${what} as PNG` }, 'PNG');
   const lossPng = pngButton('loss chart');
   const accPng = pngButton('accuracy chart');
   const mapsPng = pngButton('decision maps');
@@ -78,7 +78,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const accFigure = h('figure', { class: 'train-figure' }, h('figcaption', {}, h('span', { class: 'title' }, 'Accuracy: ', h('span', { class: 'key-solid' }, 'training'), ' ', h('span', { class: 'key-dashed' }, 'test')), accPng), accHost);
   const maps = h('div', { class: 'train-maps' });
   const mapsNote = h('p', { class: 'train-note' });
-  const mapsSection = h('section', { class: 'train-maps-section', 'aria-label': 'Decision boundaries' },
+  const mapsSection = h('section', { class: 'train-maps-section', 'aria-label': 'Decision boundaries', dataset: { group: 'maps' } },
     h('div', { class: 'train-section-head' }, h('h3', {}, 'Decision boundaries'), mapsPng), mapsNote, maps);
   const confusions = h('div', { class: 'train-confusions' });
   const digitsSelectId = `${uidBase}-digits-opt`;
@@ -92,7 +92,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       h('span', { class: 'ok' }, 'Green ✓'), ': predicted right; ', h('span', { class: 'bad' }, 'red ✗'), ': wrong, with the true digit.'),
     digitsGrid);
   const evalNote = h('p', { class: 'train-note' });
-  const evalSection = h('section', { class: 'train-eval-section', 'aria-label': 'Test-set predictions', hidden: true },
+  const evalSection = h('section', { class: 'train-eval-section', 'aria-label': 'Test-set predictions', hidden: true, dataset: { group: 'predictions' } },
     h('h3', {}, 'Test-set predictions'), evalNote, confusions, digitsBlock);
   const optimizerCards = h('div', { class: 'train-optimizer-cards' });
   const addButton = h('button', { type: 'button', class: 'add-optimizer' }, '+ Add optimizer');
@@ -103,12 +103,12 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       h('div', { class: 'train-main' },
         h('div', { class: 'train-toolbar', role: 'toolbar', 'aria-label': 'Training' },
           playButton, stepButton, resetButton,
-          h('span', { class: 'speed' }, h('label', { for: speedId }, 'Speed'), speedInput, speedText),
-          h('span', { class: 'train-export', role: 'group', 'aria-label': 'Export the history' }, h('span', { class: 'label', 'aria-hidden': 'true' }, 'History'), csvButton, jsonButton)),
+          h('span', { class: 'speed', dataset: { group: 'speed' } }, h('label', { for: speedId }, 'Speed'), speedInput, speedText),
+          h('span', { class: 'train-export', role: 'group', 'aria-label': 'Export the history', dataset: { group: 'export' } }, h('span', { class: 'label', 'aria-hidden': 'true' }, 'History'), csvButton, jsonButton)),
         status, errorBox, legend,
         h('div', { class: 'train-charts' }, lossFigure, accFigure),
         mapsSection, evalSection)),
-    h('section', { class: 'train-optimizers', 'aria-label': 'Optimizers' },
+    h('section', { class: 'train-optimizers', 'aria-label': 'Optimizers', dataset: { group: 'optimizers' } },
       h('div', { class: 'train-optimizers-head' }, h('h3', {}, 'Optimizers'), addButton),
       optimizerCards));
   container.replaceChildren(root);
@@ -149,7 +149,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     const autoLoss = lossFor({ ...state, network: { ...state.network, loss: 'auto' } }, registries.datasets);
     const init = state.network.init;
     controls.replaceChildren(
-      h('fieldset', {}, h('legend', {}, 'Data'),
+      h('fieldset', { 'data-group': 'data' }, h('legend', {}, 'Data'),
         selectField('Data set', registries.datasets.map((d) => ({ value: d.type, label: d.label })), ds.type, (v) => {
           const info = registries.datasets.find((d) => d.type === v);
           state.dataset = { type: v, options: {}, csvText: state.dataset.csvText ?? '' };
@@ -159,7 +159,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
         h('div', { class: 'tv-field-grid' }, dataFields),
         csv,
         h('p', { class: 'train-note' }, `${task === 'regression' ? 'Regression' : 'Classification'}. ${ds.notes ?? ''}`)),
-      h('fieldset', {}, h('legend', {}, 'Network'),
+      h('fieldset', { 'data-group': 'network' }, h('legend', {}, 'Network'),
         inputField('Hidden layers (widths)', state.network.hidden, (v) => { state.network.hidden = v; changed(); },
           { id: `${uidBase}-hidden`, placeholder: 'e.g. 32, 32 (empty: linear model)' }),
         h('div', { class: 'tv-field-grid' },
@@ -169,7 +169,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
             ? inputField('Gain', state.network.gain, (v) => { state.network.gain = v; changed(); }, { id: `${uidBase}-gain`, placeholder: 'auto', title: "'auto': the activation's gain (torch.nn.init.calculate_gain)" })
             : null,
           selectField('Loss', LOSSES.map((l) => ({ value: l, label: l === 'auto' ? `auto (${autoLoss})` : l })), state.network.loss, (v) => { state.network.loss = v; changed(); }, { id: `${uidBase}-loss`, cls: 'wide' }))),
-      h('fieldset', {}, h('legend', {}, 'Training'),
+      h('fieldset', { 'data-group': 'training' }, h('legend', {}, 'Training'),
         h('div', { class: 'tv-field-grid' },
           inputField('Batch size', state.batchSize, (v) => { state.batchSize = v; changed(); }, { id: `${uidBase}-batch`, inputmode: 'numeric', placeholder: '32' }),
           inputField('Epochs', state.epochs, (v) => { state.epochs = v; changed(); }, { id: `${uidBase}-epochs`, inputmode: 'numeric', placeholder: '100' }),

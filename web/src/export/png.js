@@ -1,6 +1,7 @@
-// PNG export of the train view's figures: the chart (uPlot draws on a canvas) or the decision maps
-// composited on white with a title and the legend text the page shows beside them in HTML, then
-// canvas.toBlob. Needs a page (canvas); the layout arithmetic is small enough to read.
+// PNG export of the views' figures (the train charts and maps, the landscape's contour plot and
+// convergence chart): a canvas (uPlot's, the plot's) or small multiples composited on white with
+// a title and the legend text the page shows beside them in HTML, then canvas.toBlob. Needs a page
+// (canvas); the layout arithmetic is small enough to read.
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const FG = '#1b1f24';

@@ -1,0 +1,28 @@
+// The custom elements <descent-landscape> and <descent-train>: each view of the page, configured by
+// attributes, for a course page after ONE script tag:
+//   <script src="descent-elements.js"></script>
+//   <descent-landscape state="f=booth" hide="objective"></descent-landscape>
+// Built by vite.elements.config.js into dist/descent-elements.js: one classic script with no
+// imports, with the worker (and the WebAssembly inside it) started from a blob: URL, and the styles
+// (KaTeX's with its woff2 fonts, uPlot's, the page's scoped to these two elements) injected once.
+// See elements/ for the pieces; the elements share one worker per page (elements/shared.js).
+import 'katex/dist/katex.min.css';
+import './styles.css';
+import './views/train/train.css';
+import './elements/elements.css';
+import { hideCss } from './elements/hide.js';
+import { DescentLandscapeElement } from './elements/landscape.js';
+import { DescentTrainElement } from './elements/train.js';
+
+if (!document.getElementById('descent-elements-hide')) {
+  const style = document.createElement('style');
+  style.id = 'descent-elements-hide';
+  style.textContent = hideCss();
+  document.head.append(style);
+}
+
+for (const [tag, element] of [['descent-landscape', DescentLandscapeElement], ['descent-train', DescentTrainElement]]) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+export { DescentLandscapeElement, DescentTrainElement };

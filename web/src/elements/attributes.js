@@ -1,0 +1,57 @@
+// The `state` attribute of the custom elements: the same text the page puts in its URL fragment
+// (state.js for the landscape, train-state.js's `t.` keys for the training view), decoded by the
+// same validated decoders. A whole page fragment works for either element (each takes its own
+// half); <descent-train> also takes its fields without the `t.` prefix (state="data=spiral").
+// Pure, tested in Node (tests/web/elements.test.js).
+import { decodeState, encodeState } from '../state.js';
+import { PREFIX, decodeTrainState, encodeTrainState, splitHash } from '../train-state.js';
+
+/** The decoders' notices speak of a link; an element's come from its attribute. */
+function attributeNotice(notice) {
+  return notice ? notice.replace(/^This link's/, "The state attribute's") : null;
+}
+
+/** The landscape half of a state attribute (what decodeState reads). */
+export function landscapeStateText(text) {
+  return splitHash(typeof text === 'string' ? text.trim() : '').main;
+}
+
+/**
+ * The training half of a state attribute (what decodeTrainState reads): the `t.` fields; when
+ * there are none, every field but `view` prefixed with `t.`.
+ */
+export function trainStateText(text) {
+  const input = typeof text === 'string' ? text.trim() : '';
+  const { train } = splitHash(input);
+  if (train) return train;
+  let decoded = input.startsWith('#') ? input.slice(1) : input;
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    return decoded; // decodeTrainState reports it
+  }
+  return decoded.split('&').filter((p) => p !== '' && !/^view(=|$)/.test(p)).map((p) => `${PREFIX}${p}`).join('&');
+}
+
+/** { state, notice } for <descent-landscape state="...">; bad input: the defaults and a notice. */
+export function decodeLandscapeAttribute(text, registry) {
+  const { state, notice } = decodeState(landscapeStateText(text), registry);
+  state.view = 'landscape';
+  return { state, notice: attributeNotice(notice) };
+}
+
+/** { state, notice } for <descent-train state="...">; bad input: the default setup and a notice. */
+export function decodeTrainAttribute(text, registry) {
+  const { state, notice } = decodeTrainState(trainStateText(text), registry);
+  return { state, notice: attributeNotice(notice) };
+}
+
+/** The landscape's state attribute for a state (the URL fragment without `view=`). */
+export function landscapeAttribute(state, registry) {
+  return encodeState(state, registry).split('&').filter((p) => !p.startsWith('view=')).join('&');
+}
+
+/** The training view's state attribute (its `t.` fields; '' for the default setup). */
+export function trainAttribute(state, registry) {
+  return encodeTrainState(state, registry);
+}
