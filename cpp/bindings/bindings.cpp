@@ -196,6 +196,7 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("predictGrid", &ExperimentHandle::predictGrid)
       .function("layerStats", &ExperimentHandle::layerStats)
       .function("weights", &ExperimentHandle::weights)
+      .function("optimizerState", &ExperimentHandle::optimizerState)
       .function("predictions", &ExperimentHandle::predictions)
       .function("data", &ExperimentHandle::data)
       .function("info", &ExperimentHandle::info);

@@ -244,6 +244,8 @@ export interface Experiment {
   /** Per layer, on the training set now: activation mean and std, weight-gradient norm. */
   layerStats(index: number): { mean: Float64Array; std: Float64Array; gradNorm: Float64Array };
   weights(index: number): Float64Array;
+  /** Optimizer i's state by PyTorch's names (momentum_buffer, exp_avg, ...), copied; empty before its first step. */
+  optimizerState(index: number): Record<string, Float64Array>;
   /** Head outputs for every example of a split (default 'test'), `outputs` values per example. */
   predictions(index: number, split?: 'train' | 'test'): Float32Array;
   /** The data the networks see (standardised where the data set is): rows of features; labels or rows of targets. */

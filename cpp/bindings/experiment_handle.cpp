@@ -113,6 +113,15 @@ val ExperimentHandle::layerStats(val i) const {
   });
 }
 
+val ExperimentHandle::optimizerState(val i) const {
+  return guarded([&]() -> val {
+    val out = val::object();
+    for (const auto& entry : experiment_->optimizer_state(index(i, "optimizerState")))
+      out.set(entry.name, to_float64_array(entry.value));
+    return out;
+  });
+}
+
 val ExperimentHandle::weights(val i) const {
   return guarded([&] { return to_float64_array(experiment_->weights(index(i, "weights"))); });
 }

@@ -20,6 +20,7 @@ class ExperimentHandle {
   val predictGrid(val index, val grid) const;
   val layerStats(val index) const;
   val weights(val index) const;
+  val optimizerState(val index) const;
   val predictions(val index, val split) const;
   val data() const;
   val info() const;

@@ -22,6 +22,7 @@ class ExperimentCore {
   virtual const History& history(std::size_t i) const = 0;
   virtual std::vector<float> predict_grid(std::size_t i, const Grid& grid) = 0;
   virtual Vec weights(std::size_t i) const = 0;
+  virtual std::vector<StateEntry> optimizer_state(std::size_t i) const = 0;
   virtual Eigen::MatrixXf predictions(std::size_t i, bool test) = 0;
   virtual const Dataset& dataset() const = 0;
   virtual Experiment::LayerStats layer_stats(std::size_t i) = 0;
@@ -117,6 +118,7 @@ class Trainer final : public ExperimentCore {
   std::size_t optimizer_count() const override { return optimizers_.size(); }
   const History& history(std::size_t i) const override { return histories_.at(i); }
   Vec weights(std::size_t i) const override { return params_.at(i); }
+  std::vector<StateEntry> optimizer_state(std::size_t i) const override { return optimizers_.at(i)->state(); }
   const Dataset& dataset() const override { return data_; }
 
   Eigen::MatrixXf predictions(std::size_t i, bool test) override {
@@ -406,6 +408,11 @@ const History& Experiment::history(std::size_t i) const {
 std::vector<float> Experiment::predict_grid(std::size_t i, const Grid& grid) const {
   history(i);  // range check
   return core_->predict_grid(i, grid);
+}
+
+std::vector<StateEntry> Experiment::optimizer_state(std::size_t i) const {
+  history(i);
+  return core_->optimizer_state(i);
 }
 
 Vec Experiment::weights(std::size_t i) const {

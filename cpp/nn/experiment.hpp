@@ -10,6 +10,7 @@
 
 #include "core/spec.hpp"
 #include "core/types.hpp"
+#include "optim/transform.hpp"
 
 namespace descent {
 
@@ -58,6 +59,8 @@ class Experiment {
   // with y varying slowest; `outputs` values per point.
   std::vector<float> predict_grid(std::size_t i, const Grid& grid) const;
   Vec weights(std::size_t i) const;
+  // Optimizer i's state (momentum buffers, moment estimates, ...), by PyTorch's names.
+  std::vector<StateEntry> optimizer_state(std::size_t i) const;
   // Head outputs of optimizer i's network for every example of the training or test split
   // (outputs x examples): probabilities, or regression outputs.
   Eigen::MatrixXf predictions(std::size_t i, bool test) const;

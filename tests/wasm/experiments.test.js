@@ -52,6 +52,10 @@ describe('experiments', async () => {
       expect(h[0].epoch.length).toBe(4); // epoch 0 (the start) and three more
       expect(h[0].steps.loss.length).toBe(3 * Math.ceil(240 / 16));
       expect(exp.info().stepsPerEpoch).toBe(Math.ceil(240 / 16));
+      const adamState = exp.optimizerState(1);
+      expect(Object.keys(adamState).sort()).toEqual(['exp_avg', 'exp_avg_sq']);
+      expect(adamState.exp_avg.length).toBe(exp.weights(1).length);
+      expect(Object.keys(exp.optimizerState(0))).toEqual(['momentum_buffer']);
     });
   });
 
