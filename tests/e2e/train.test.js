@@ -53,6 +53,15 @@ describe('the Train tab', () => {
     await view.getByRole('button', { name: 'Pause' }).click();
     await page.waitForFunction(() => document.querySelector('#train-view .train-view').dataset.maps === 'drawn', null, { timeout: 15000 });
 
+    // An open "Update rule and PyTorch" panel shows the optimizer's live state as a table of numbers.
+    const adamCard = view.locator('article.train-optimizer').nth(2);
+    await adamCard.locator('details.train-rule summary').click();
+    const stateTable = adamCard.locator('.train-state[data-state="live"] table');
+    await stateTable.waitFor({ timeout: 15000 });
+    expect(await stateTable.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    const normText = await stateTable.locator('tbody tr').first().locator('td').first().textContent();
+    expect(Number(normText.replace('−', '-'))).toBeGreaterThan(0);
+
     // Curves are drawn (uPlot canvases), one legend entry per optimizer, and the loss fell.
     expect(await view.locator('.train-chart canvas').count()).toBeGreaterThanOrEqual(2);
     expect(await view.locator('.train-legend li').count()).toBe(4);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import createDescent from '../../build/wasm/descent.mjs';
 import {
   DEFAULT_OPTIMIZERS, MAX_HASH_LENGTH, PROPERTIES, checkOption, decodeState, defaultState, encodeState, parseNumber, toSpec,
+  landscapeScheduleSpec,
 } from '../../web/src/state.js';
 
 let registry;
@@ -46,6 +47,34 @@ describe('URL state', () => {
     expect(back).toEqual(state);
     // and again through a browser-style percent-encoding of the fragment
     expect(decodeState(`#${encodeURIComponent(hash)}`, registry).state).toEqual(state);
+  });
+
+  it('round-trips per-optimizer schedules (lengths in steps) and passes them to minimize', () => {
+    const state = {
+      ...defaultState(),
+      steps: 300,
+      optimizers: [
+        { type: 'adam', options: { lr: 0.1 }, schedule: { type: 'cosine', tMax: 200 } },
+        { type: 'gd', options: { lr: 0.001 }, schedule: { type: 'step', stepSize: 50, gamma: 0.5 } },
+        { type: 'sgd', options: { lr: 0.001 }, schedule: { type: 'cosineWarmRestarts', t0: 20, tMult: 2 } },
+        { type: 'rmsprop', options: { lr: 0.01 }, schedule: { type: 'warmupCosine', steps: 10 } },
+        { type: 'heavyBall', options: { lr: 0.001 } },
+      ],
+    };
+    const hash = encodeState(state, registry);
+    expect(hash).toMatch(/^[A-Za-z0-9.:,;()/=&_-]+$/);
+    expect(hash).toContain('adam(lr:0.1).cosine(tMax:200)');
+    expect(hash).toContain('gd(lr:0.001).step(stepSize:50,gamma:0.5)');
+    expect(hash).toContain('rmsprop(lr:0.01).warmupCosine(steps:10);heavyBall(lr:0.001)');
+    const { state: back, notice } = decodeState(`#${hash}`, registry);
+    expect(notice).toBeNull();
+    expect(back).toEqual(state);
+    expect(decodeState(`#${encodeURIComponent(hash)}`, registry).state).toEqual(state);
+    expect(toSpec(state.optimizers[0], { steps: 300 })).toEqual({ type: 'adam', lr: 0.1, schedule: { type: 'cosine', tMax: 200 } });
+    expect(landscapeScheduleSpec(state.optimizers[3].schedule, 300))
+      .toEqual({ type: 'warmup', steps: 10, then: { type: 'cosine', tMax: 290 } });
+    expect(landscapeScheduleSpec({ type: 'cosine' }, 300)).toEqual({ type: 'cosine', tMax: 300 });
+    expect(toSpec(state.optimizers[4], { steps: 300 })).toEqual({ type: 'heavyBall', lr: 0.001 });
   });
 
   it('drops options equal to their defaults but keeps lr', () => {
@@ -118,6 +147,10 @@ describe('URL state', () => {
     ['JSON instead of the format', '#{"steps":10}'],
     ['overlong input', `#${long}`],
     ['javascript: URL as a value', '#view=javascript:alert(1)'],
+    ['unknown schedule', '#opt=adam(lr:0.1).exponential(gamma:0.9)'],
+    ['schedule out of range', '#opt=adam(lr:0.1).cosine(tMax:0)'],
+    ['schedule with markup', '#opt=adam(lr:0.1).step(stepSize:<b>1</b>)'],
+    ['schedule with an unknown field', '#opt=adam(lr:0.1).cosine(tMax:10,foo:1)'],
   ];
 
   it.each(hostile)('%s falls back to the defaults with a notice', (_, hash) => {

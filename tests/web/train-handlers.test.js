@@ -190,4 +190,34 @@ describe('train handlers', () => {
       .toEqual({ type: 'warmup', steps: 5, then: { type: 'cosine', tMax: 10 } });
     expect(scheduleInSteps(undefined, 5)).toBeUndefined();
   });
+
+  it('summarises each optimizer\'s state (trainOptimizerState), not the whole arrays', async () => {
+    const { experimentId } = await ok('trainCreate', { spec });
+    const before = await ok('trainOptimizerState', { experimentId, index: 1 });
+    expect(before.index).toBe(1);
+    for (const s of before.states) expect(s.norm).toBe(0); // nothing yet before the first step
+    await ok('trainRun', { experimentId, steps: 4 });
+    const sgd = await ok('trainOptimizerState', { experimentId, index: 0 });
+    const momentum = sgd.states.find((s) => s.name === 'momentum_buffer');
+    expect(momentum).toMatchObject({ symbol: 'b', length: expect.any(Number) });
+    expect(momentum.length).toBeGreaterThan(6);
+    expect(momentum.first).toHaveLength(6);
+    expect(momentum.norm).toBeGreaterThan(0);
+    expect(momentum.min).toBeLessThanOrEqual(momentum.max);
+    expect(momentum.meanAbs).toBeGreaterThan(0);
+    expect(momentum.meanAbs).toBeLessThanOrEqual(Math.max(Math.abs(momentum.min), Math.abs(momentum.max)));
+    const adam = await ok('trainOptimizerState', { experimentId, index: 1 });
+    const names = adam.states.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['exp_avg', 'exp_avg_sq']));
+    expect(adam.states.find((s) => s.name === 'exp_avg').symbol).toBe('m');
+    const v = adam.states.find((s) => s.name === 'exp_avg_sq');
+    expect(v.symbol).toBe('v');
+    expect(v.min).toBeGreaterThanOrEqual(0);
+    expect(v.norm).toBeGreaterThan(0);
+    for (const s of adam.states) expect(Object.values(s).some((x) => ArrayBuffer.isView(x))).toBe(false);
+    const bad = await ask('trainOptimizerState', { experimentId, index: 2 });
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toMatch(/index/);
+    await ok('trainDelete', { experimentId });
+  });
 });

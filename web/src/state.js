@@ -4,15 +4,23 @@
 //
 // URL fragment, readable and made only of [A-Za-z0-9.:,;()/=&_-]:
 //   #view=landscape&f=rosenbrock(b:100)&x0=-1.5,2&steps=200&opt=gd(lr:0.001);adam(lr:0.1,betas:0.9/0.999)
+// An optimizer may carry a learning-rate schedule after it, lengths in steps (each landscape step
+// is one iteration): `opt=adam(lr:0.1).cosine(tMax:200)` (train-state.js's codec).
 // Anything malformed or hostile (unknown keys, wrong types, NaN, huge numbers, markup, overlong
 // input) makes decodeState() return the defaults plus a notice; no user text is echoed back.
+
+import { decodeSchedule, encodeSchedule } from './train-state.js';
+import { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber } from './url-values.js';
+
+// Re-exported: the views import them from here.
+export { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber };
+
+const NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 
 export const VIEWS = ['landscape', 'train', 'rules'];
 export const MAX_HASH_LENGTH = 2000;
 export const MAX_OPTIMIZERS = 8;
 export const MAX_STEPS = 5000;
-/** Largest magnitude accepted for any number from a URL (options, start point). */
-export const MAX_MAGNITUDE = 1e6;
 /** Objectives the landscape cannot draw (they need more than two dimensions). */
 export const HIDDEN_OBJECTIVES = new Set(['nesterovWorstCase']);
 /** Objective options that the landscape fixes (2-D only) and does not offer. */
@@ -26,6 +34,51 @@ export const DEFAULT_OPTIMIZERS = Object.freeze([
   { type: 'adam', options: { lr: 0.1 } },
 ]);
 
+/**
+ * Schedules the landscape offers, lengths in steps (one iteration each); a field's default of
+ * 'steps' means "the whole run" (for warm-up then cosine: the steps after the warm-up).
+ */
+export const LANDSCAPE_SCHEDULES = [
+  { type: 'none', label: 'none', fields: [] },
+  { type: 'cosine', label: 'cosine', fields: [{ name: 'tMax', label: 'T_max (steps)', integer: true, default: 'steps' }] },
+  { type: 'step', label: 'step', fields: [
+    { name: 'stepSize', label: 'every (steps)', integer: true, default: 50 },
+    { name: 'gamma', label: 'γ', default: 0.1 }] },
+  { type: 'cosineWarmRestarts', label: 'cosine, warm restarts', fields: [
+    { name: 't0', label: 'T_0 (steps)', integer: true, default: 20 },
+    { name: 'tMult', label: 'T_mult', integer: true, default: 2 }] },
+  { type: 'warmupCosine', label: 'warm-up, then cosine', fields: [
+    { name: 'steps', label: 'warm-up (steps)', integer: true, default: 10 },
+    { name: 'tMax', label: 'T_max (steps)', integer: true, default: 'steps' }] },
+];
+const SCHEDULE_CODEC = {
+  schedules: LANDSCAPE_SCHEDULES,
+  limits: { integer: { min: 1, max: 5000 }, number: { min: 0, max: 1e3, minOpen: true } },
+};
+
+/** A landscape schedule ({ type, ...fields as numbers }) as the module's ScheduleSpec, or undefined for none. */
+export function landscapeScheduleSpec(schedule, steps) {
+  if (!schedule || !schedule.type || schedule.type === 'none') return undefined;
+  const def = LANDSCAPE_SCHEDULES.find((d) => d.type === schedule.type);
+  if (!def) return undefined;
+  const value = (name, whole = steps) => {
+    const x = schedule[name];
+    if (typeof x === 'number' && Number.isFinite(x)) return x;
+    const d = def.fields.find((f) => f.name === name).default;
+    return d === 'steps' ? Math.max(1, whole) : d;
+  };
+  switch (schedule.type) {
+    case 'cosine': return { type: 'cosine', tMax: value('tMax') };
+    case 'step': return { type: 'step', stepSize: value('stepSize'), gamma: value('gamma') };
+    case 'cosineWarmRestarts': return { type: 'cosineWarmRestarts', t0: value('t0'), tMult: value('tMult') };
+    case 'warmupCosine': {
+      const warm = value('steps');
+      return { type: 'warmup', steps: warm, then: { type: 'cosine', tMax: value('tMax', steps - warm) } };
+    }
+    default: return undefined;
+  }
+}
+
 export function defaultState() {
   return {
     view: 'landscape',
@@ -38,57 +91,6 @@ export function defaultState() {
 
 // ---------------------------------------------------------------------------------------------
 // Values
-
-const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d{1,3})?$/i;
-const NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
-
-/** A number written plainly (no NaN, Infinity, hex, spaces), at most MAX_MAGNITUDE in size. */
-export function parseNumber(text) {
-  if (typeof text !== 'string' || text.length > 32 || !NUMBER.test(text)) throw new Error('a value is not a number');
-  const x = Number(text);
-  if (!Number.isFinite(x) || Math.abs(x) > MAX_MAGNITUDE) throw new Error('a number is out of range');
-  return x;
-}
-
-/** A number as it goes into the URL: short, exact enough (10 significant digits). */
-export function formatUrlNumber(x) {
-  return String(Number(Number(x).toPrecision(10)));
-}
-
-function inBounds(x, { min, max, minOpen, maxOpen }) {
-  if (typeof min === 'number' && (minOpen ? !(x > min) : !(x >= min))) return false;
-  if (typeof max === 'number' && (maxOpen ? !(x < max) : !(x <= max))) return false;
-  return true;
-}
-
-/**
- * Checks one option value against its registry spec. Returns null when valid, else a short
- * message (naming the option, never echoing the value).
- */
-export function checkOption(spec, value) {
-  const bad = (why) => `${spec.name} ${why}`;
-  switch (spec.kind) {
-    case 'number':
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return bad('must be a number');
-      if (Math.abs(value) > MAX_MAGNITUDE) return bad('is too large');
-      if (spec.kind === 'integer' && !Number.isInteger(value)) return bad('must be a whole number');
-      return inBounds(value, spec) ? null : bad('is out of range');
-    case 'boolean':
-      return typeof value === 'boolean' ? null : bad('must be true or false');
-    case 'pair':
-      if (!Array.isArray(value) || value.length !== 2) return bad('must be two numbers');
-      for (const x of value) {
-        if (typeof x !== 'number' || !Number.isFinite(x)) return bad('must be two numbers');
-        if (!inBounds(x, spec)) return bad('is out of range');
-      }
-      return null;
-    case 'choice':
-      return Array.isArray(spec.choices) && spec.choices.includes(value) ? null : bad('is not one of the choices');
-    default:
-      return bad('cannot be set here');
-  }
-}
 
 /** Options the landscape offers for an objective or optimizer entry (schedules, dim, lists left out). */
 export function settableOptions(entry, { objective = false } = {}) {
@@ -216,11 +218,21 @@ export const PROPERTIES = [
   {
     key: 'opt',
     field: 'optimizers',
-    encode: (value, registry) => value.map((o) => formatItem(o, registry.optimizers, { keepLr: true })).join(';'),
+    encode: (value, registry) => value.map((o) => formatItem(o, registry.optimizers, { keepLr: true })
+      + encodeSchedule(o.schedule, SCHEDULE_CODEC)).join(';'),
     decode: (text, registry) => {
       const items = text.split(';');
       if (items.length > MAX_OPTIMIZERS) throw new Error(`at most ${MAX_OPTIMIZERS} optimizers`);
-      return items.map((item) => parseItem(item, registry.optimizers, 'optimizer'));
+      return items.map((item) => {
+        const m = /^([A-Za-z][A-Za-z0-9]{0,39}(?:\([^()]*\))?)(?:\.([A-Za-z][A-Za-z0-9]{0,39})(?:\(([^()]*)\))?)?$/.exec(item);
+        if (!m) return parseItem(item, registry.optimizers, 'optimizer'); // throws its message
+        const parsed = parseItem(m[1], registry.optimizers, 'optimizer');
+        if (m[2] === undefined) return parsed;
+        const decoded = decodeSchedule(m[2], m[3], parsed.type, SCHEDULE_CODEC);
+        const schedule = { type: decoded.type };
+        for (const [k, v] of Object.entries(decoded)) if (k !== 'type') schedule[k] = Number(v);
+        return { ...parsed, schedule };
+      });
     },
   },
 ];
@@ -276,9 +288,14 @@ export function decodeState(hash, registry) {
   return { state, notice: null };
 }
 
-/** The module's spec for an item ({ type, options }): { type, ...options } (plus dim 2 where the type has one). */
-export function toSpec(item, { objective = false, registry = null } = {}) {
+/**
+ * The module's spec for an item ({ type, options, schedule? }): { type, ...options } (plus dim 2
+ * where the type has one; plus the schedule as a ScheduleSpec, `steps` the run's length).
+ */
+export function toSpec(item, { objective = false, registry = null, steps = MAX_STEPS } = {}) {
   const spec = { type: item.type, ...item.options };
+  const schedule = objective ? undefined : landscapeScheduleSpec(item.schedule, steps);
+  if (schedule) spec.schedule = schedule;
   if (objective && registry) {
     const entry = registry.objectives.find((e) => e.type === item.type);
     if (entry?.options.some((o) => o.name === 'dim')) spec.dim = 2;

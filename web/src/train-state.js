@@ -16,7 +16,7 @@
 // state round-trips once its numbers are written that way. Anything malformed or hostile
 // (unknown keys, wrong types, NaN, huge numbers, markup, overlong input) makes decodeTrainState()
 // return the default training setup plus a notice; no text from the link is echoed back.
-import { checkOption, formatUrlNumber, parseNumber } from './state.js';
+import { checkOption, formatUrlNumber, parseNumber } from './url-values.js';
 import {
   ACTIVATIONS, INITS, LOSSES, MAX_OPTIMIZERS, PRECISIONS, SCHEDULES, defaultState, parseHidden,
 } from './views/train/spec.js';
@@ -204,24 +204,32 @@ const settable = (entry) => (entry?.options ?? []).filter((o) => ['number', 'int
 
 const SCHEDULE_LIMITS = { integer: { min: 1, max: MAX_EPOCHS }, number: { min: 0, max: 1e3, minOpen: true } };
 
-function scheduleSpecs(def) {
+function scheduleSpecs(def, limits) {
   return def.fields.map((f) => ({
-    name: f.name, kind: f.integer ? 'integer' : 'number', ...(f.integer ? SCHEDULE_LIMITS.integer : SCHEDULE_LIMITS.number),
+    name: f.name, kind: f.integer ? 'integer' : 'number', ...(f.integer ? limits.integer : limits.number),
   }));
 }
 
-function encodeSchedule(schedule) {
+/**
+ * The reusable schedule codec (the Landscape's state.js uses it too, with its own table and
+ * limits): a schedule `{ type, field: value, ... }` <-> `.type(field:value,...)` after an
+ * optimizer. schedules: a table like SCHEDULES ({ type, fields: [{ name, integer }] }); limits:
+ * { integer: { min, max }, number: { min, max, minOpen } }. encodeSchedule leaves out invalid
+ * fields ('' for no schedule); decodeSchedule throws an Error (never echoing the text) on anything
+ * invalid and returns the fields as number strings.
+ */
+export function encodeSchedule(schedule, { schedules = SCHEDULES, limits = SCHEDULE_LIMITS } = {}) {
   if (!schedule || !schedule.type || schedule.type === 'none') return '';
-  const def = SCHEDULES.find((s) => s.type === schedule.type);
+  const def = schedules.find((s) => s.type === schedule.type);
   if (!def) return '';
-  const body = encodeOptions(schedule, scheduleSpecs(def));
+  const body = encodeOptions(schedule, scheduleSpecs(def, limits));
   return body ? `.${def.type}(${body})` : `.${def.type}`;
 }
 
-function decodeSchedule(type, body, owner) {
-  const def = SCHEDULES.find((s) => s.type === type && s.type !== 'none');
+export function decodeSchedule(type, body, owner, { schedules = SCHEDULES, limits = SCHEDULE_LIMITS } = {}) {
+  const def = schedules.find((s) => s.type === type && s.type !== 'none');
   if (!def) throw new Error(`${owner}: unknown schedule`);
-  return { type: def.type, ...decodeOptions(body, scheduleSpecs(def), `${owner} schedule`) };
+  return { type: def.type, ...decodeOptions(body, scheduleSpecs(def, limits), `${owner} schedule`) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import { h } from '../dom.js';
 import { formatNumber, formatValue } from '../format.js';
 import { renderMath, renderRichText } from '../math.js';
-import { HIDDEN_OBJECTIVES, MAX_OPTIMIZERS, settableOptions } from '../../state.js';
+import { HIDDEN_OBJECTIVES, LANDSCAPE_SCHEDULES, MAX_OPTIMIZERS, settableOptions } from '../../state.js';
 import { optimizerColor } from '../../charts/colors.js';
 import { describeControls, readControl } from './controls-model.js';
 
@@ -74,9 +74,50 @@ function optionFields(optionSpecs, values, { objective = false, prefix, onValue 
 }
 
 /**
+ * The compact LR-schedule selector of one optimizer card (lengths in steps): a select and the
+ * chosen schedule's fields (empty: the default). onSchedule(schedule | null) with a valid one.
+ */
+function scheduleFields(item, { prefix, onSchedule }) {
+  const schedule = item.schedule ?? { type: 'none' };
+  const def = LANDSCAPE_SCHEDULES.find((d) => d.type === schedule.type) ?? LANDSCAPE_SCHEDULES[0];
+  const selectId = nextId(`${prefix}-schedule`);
+  const select = h('select', { id: selectId },
+    LANDSCAPE_SCHEDULES.map((d) => h('option', { value: d.type, selected: d.type === def.type }, d.label)));
+  select.addEventListener('change', () => onSchedule(select.value === 'none' ? null : { type: select.value }, { rerender: true }));
+  const fields = def.fields.map((f) => {
+    const fid = nextId(`${prefix}-schedule-${f.name}`);
+    const errorId = `${fid}-error`;
+    const error = h('p', { class: 'field-error', id: errorId, 'aria-live': 'polite', hidden: true });
+    const value = schedule[f.name];
+    const input = h('input', {
+      id: fid, type: 'number', step: f.integer ? 1 : 'any', inputmode: f.integer ? 'numeric' : 'decimal',
+      min: f.integer ? 1 : undefined, max: f.integer ? 5000 : undefined,
+      value: typeof value === 'number' ? String(value) : '',
+      placeholder: f.default === 'steps' ? 'all steps' : String(f.default), 'aria-describedby': errorId,
+    });
+    input.addEventListener('input', () => {
+      const text = input.value.trim();
+      const x = Number(text);
+      const ok = text === '' || (Number.isFinite(x) && (f.integer ? Number.isInteger(x) && x >= 1 && x <= 5000 : x > 0 && x <= 1e3));
+      input.setAttribute('aria-invalid', String(!ok));
+      error.hidden = ok;
+      error.textContent = ok ? '' : (f.integer ? 'Use a whole number from 1 to 5000.' : 'Use a number > 0 and ≤ 1000.');
+      if (!ok) return;
+      const next = { ...(item.schedule ?? { type: def.type }) };
+      if (text === '') delete next[f.name];
+      else next[f.name] = x;
+      onSchedule(next, { rerender: false });
+    });
+    return h('div', { class: 'field', dataset: { scheduleField: f.name } }, h('label', { for: fid }, f.label), input, error);
+  });
+  return h('div', { class: 'fields schedule', dataset: { group: 'schedule' } },
+    h('div', { class: 'field' }, h('label', { for: selectId }, 'LR schedule'), select), fields);
+}
+
+/**
  * Renders the form into `root`. handlers: onObjectiveType(type), onObjectiveOption(name, value),
  * onStart([x, y] | null), onOptimizerType(i, type), onOptimizerOption(i, name, value),
- * onAddOptimizer(), onRemoveOptimizer(i). idPrefix: before every fixed element id (see mountLandscape).
+ * onOptimizerSchedule(i, schedule | null, { rerender }), onAddOptimizer(), onRemoveOptimizer(i). idPrefix: before every fixed element id (see mountLandscape).
  */
 export function renderControls(root, { registry, state, defaultStart, handlers, idPrefix = '' }) {
   const id = (name) => `${idPrefix}${name}`;
@@ -119,6 +160,7 @@ export function renderControls(root, { registry, state, defaultStart, handlers, 
       h('div', { class: 'fields' }, optionFields(entry.options, item.options, {
         prefix: `opt-${i}`, onValue: (name, value) => handlers.onOptimizerOption(i, name, value),
       })),
+      scheduleFields(item, { prefix: `opt-${i}`, onSchedule: (schedule, how) => handlers.onOptimizerSchedule?.(i, schedule, how) }),
       h('details', { class: 'rule' },
         h('summary', {}, 'Update rule'),
         h('div', { class: 'formula', html: renderMath(entry.formula, { displayMode: true }) })));

@@ -165,7 +165,7 @@ export function mountLandscape(root, { client, registry, state, onChange, idPref
     const steps = state.steps;
     try {
       const settled = await Promise.all(state.optimizers.map((item) => client.request('minimize', {
-        objective, optimizer: toSpec(item), x0, steps,
+        objective, optimizer: toSpec(item, { steps }), x0, steps,
       }).then((result) => ({ result }), (e) => ({ error: e.message }))));
       const lrOf = (type) => {
         const item = state.optimizers.find((o) => o.type === type);
@@ -247,8 +247,15 @@ export function mountLandscape(root, { client, registry, state, onChange, idPref
         onOptimizerType(i, type) {
           const entry = registry.optimizers.find((o) => o.type === type);
           const previousLr = state.optimizers[i].options.lr;
+          const previousSchedule = state.optimizers[i].schedule;
           state.optimizers[i] = { type, options: { lr: previousLr ?? entry.options.find((o) => o.name === 'lr').default } };
+          if (previousSchedule) state.optimizers[i].schedule = previousSchedule;
           changed({ race: true, rerender: true });
+        },
+        onOptimizerSchedule(i, schedule, { rerender = false } = {}) {
+          if (schedule) state.optimizers[i].schedule = schedule;
+          else delete state.optimizers[i].schedule;
+          changed({ race: true, rerender });
         },
         onOptimizerOption(i, name, value) {
           const entry = registry.optimizers.find((o) => o.type === state.optimizers[i].type);

@@ -44,6 +44,8 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   let gridBusy = false;
   let lastGridAt = 0;
   let predictionsBusy = false;
+  let stateBusy = false;
+  let lastStateAt = 0;
   let lastPredictionsAt = 0;
   let digitsOptimizer = 0;
   let frame = 0;
@@ -220,9 +222,13 @@ export function mountTrainView(container, client, { onStateChange, state: initia
           info.options.some((opt) => opt.torch)
             ? h('p', { class: 'torch-options' }, info.options.filter((opt) => opt.torch).map((opt, i) => [
               i ? ', ' : '', h('code', {}, opt.name), ' → ', h('code', {}, opt.torch)]))
-            : null));
+            : null,
+          h('div', { class: 'train-state', dataset: { state: 'none' } }, h('p', { class: 'hint' }, 'Optimizer state: no state yet.'))));
     });
     optimizerCards.replaceChildren(...cards);
+    for (const details of optimizerCards.querySelectorAll('details.train-rule')) {
+      details.addEventListener('toggle', () => { if (details.open) refreshOptimizerState(true); });
+    }
     addButton.disabled = state.optimizers.length >= MAX_OPTIMIZERS;
   }
 
@@ -571,7 +577,46 @@ export function mountTrainView(container, client, { onStateChange, state: initia
 
   /** The maps (2-D data) or the confusion matrices (other classification), at most a few times a second unless forced. */
   function refreshVisuals(force = false) {
-    return Promise.all([refreshMaps(force), refreshPredictions(force)]);
+    return Promise.all([refreshMaps(force), refreshPredictions(force), refreshOptimizerState(force)]);
+  }
+
+  /** Shows "no state yet" in every card's state box (before the first step, after a reset). */
+  function clearOptimizerState() {
+    for (const box of optimizerCards.querySelectorAll('.train-state')) {
+      box.dataset.state = 'none';
+      box.replaceChildren(h('p', { class: 'hint' }, 'Optimizer state: no state yet.'));
+    }
+  }
+
+  /** The live optimizer state (a summary per buffer) in the open rule panels, at most ~2×/s unless forced. */
+  async function refreshOptimizerState(force = false) {
+    const current = run;
+    if (!current || stateBusy) return;
+    const now = performance.now();
+    if (!force && now - lastStateAt < STATE_INTERVAL_MS) return;
+    const open = [...optimizerCards.querySelectorAll('.train-optimizer')]
+      .filter((card) => card.querySelector('details.train-rule')?.open);
+    if (!open.length) return;
+    if (!(current.progress?.steps > 0)) {
+      clearOptimizerState();
+      return;
+    }
+    stateBusy = true;
+    lastStateAt = now;
+    try {
+      for (const card of open) {
+        const index = Number(card.dataset.index);
+        if (!(index < current.info.optimizers)) continue;
+        const reply = await client.request('trainOptimizerState', { experimentId: current.id, index });
+        if (run !== current) return;
+        const box = card.querySelector('.train-state');
+        if (box) renderOptimizerState(box, reply.states);
+      }
+    } catch (error) {
+      if (run === current) showError(error.message);
+    } finally {
+      stateBusy = false;
+    }
   }
 
   async function refreshMaps(force = false) {
@@ -727,6 +772,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     maps.replaceChildren();
     confusions.replaceChildren();
     digitsGrid.replaceChildren();
+    clearOptimizerState();
     digitsBlock.hidden = true;
     accFigure.hidden = false;
     setExportEnabled(false);
@@ -874,3 +920,25 @@ function formatNumberish(value) {
   if (typeof value === 'number') return formatNumber(value);
   return value;
 }
+
+const STATE_INTERVAL_MS = 500;
+
+/** The optimizer's state buffers (summaries from trainOptimizerState) as a small table. */
+function renderOptimizerState(box, states) {
+  if (!states?.length) {
+    box.dataset.state = 'none';
+    box.replaceChildren(h('p', { class: 'hint' }, 'Optimizer state: none (this optimizer keeps no buffers).'));
+    return;
+  }
+  const short = (x) => (Number.isFinite(x) ? formatNumber(Number(x.toPrecision(4))) : formatNumber(x));
+  const cell = (x) => h('td', {}, x === null || x === undefined ? '—' : short(x));
+  box.dataset.state = 'live';
+  box.replaceChildren(h('table', { class: 'train-state-table' },
+    h('caption', {}, 'Optimizer state (live)'),
+    h('thead', {}, h('tr', {}, ['state', '‖·‖', 'mean |·|', 'min', 'max', 'first values'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, states.map((st) => h('tr', { dataset: { name: st.name } },
+      h('th', { scope: 'row' }, st.symbol ? [h('var', {}, st.symbol), ' '] : null, h('code', {}, st.name)),
+      cell(st.norm), cell(st.meanAbs), cell(st.min), cell(st.max),
+      h('td', { class: 'first' }, st.first.map(short).join(', ') + (st.length > st.first.length ? ', …' : '')))))));
+}
+

@@ -8,6 +8,9 @@
 //                                                      xTest, yTest, classNames, features, ... (fetch once per run)
 //   trainPredictions { experimentId, index?, split? } -> { split, outputs, predictions: [{ index, values }] }:
 //                                                      head outputs per example (`outputs` each) of one optimizer or all
+//   trainOptimizerState { experimentId, index }     -> { index, states: [{ name, symbol, length, norm,
+//                                                      meanAbs, min, max, first: [up to 6 values] }] }: a summary
+//                                                      of the optimizer's state buffers (not the whole arrays)
 //   trainDelete      { experimentId }               -> { deleted: true }
 //
 // The experiment is named `experimentId` (not `id`: the request's own `id` is the client's reply key).
@@ -15,6 +18,38 @@
 // long the run. scheduleUnit 'epochs' means the schedules' lengths (tMax, stepSize, t0, warm-up
 // steps, totalIters) are given in epochs; they are converted to optimizer steps, the unit the
 // library's schedules count in (PyTorch's, when scheduler.step() is called every batch).
+
+/** The lecture's symbol for each PyTorch state name (undefined when there is none). */
+export const STATE_SYMBOLS = Object.freeze({
+  exp_avg: 'm', exp_avg_sq: 'v', momentum_buffer: 'b', sum: 'r', square_avg: 'r',
+});
+
+/** A state buffer's summary: norm, mean |value|, min, max and its first 6 values. */
+export function summarizeState(name, values) {
+  const a = values ?? [];
+  const n = a.length;
+  let sq = 0;
+  let abs = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    sq += x * x;
+    abs += Math.abs(x);
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return {
+    name,
+    symbol: STATE_SYMBOLS[name] ?? null,
+    length: n,
+    norm: Math.sqrt(sq),
+    meanAbs: n ? abs / n : 0,
+    min: n ? min : null,
+    max: n ? max : null,
+    first: Array.from(a.slice(0, 6)),
+  };
+}
 
 const experimentsByModule = new WeakMap();
 let nextExperimentId = 1;
@@ -187,6 +222,18 @@ export const trainHandlers = {
     const indices = index === undefined || index === null ? [...Array(info.optimizers).keys()] : [index];
     const predictions = indices.map((i) => ({ index: i, values: entry.experiment.predictions(i, split) }));
     return { split, outputs: info.outputs, predictions };
+  },
+
+  trainOptimizerState(descent, request = {}) {
+    const entry = entryOf(descent, request);
+    const count = entry.experiment.info().optimizers;
+    const { index } = request;
+    if (!Number.isInteger(index) || index < 0 || index >= count) {
+      throw new Error(`trainOptimizerState: 'index' must be a whole number in 0 to ${count - 1}, got ${JSON.stringify(index ?? null)}`);
+    }
+    const raw = entry.experiment.optimizerState(index) ?? {};
+    const states = Object.keys(raw).map((name) => summarizeState(name, raw[name]));
+    return { index, states };
   },
 
   trainDelete(descent, request = {}) {
