@@ -38,55 +38,40 @@ std::unique_ptr<ObjectiveHandle> createObjective(val spec) {
 }
 
 val listOptimizers() {
-  return guarded([]() -> val {
-    val out = val::array();
-    for (const auto& info : optimizer_registry()) {
-      val o = val::object();
-      o.set("type", info.type);
-      o.set("label", info.label);
+  return guarded([] {
+    return array_of(optimizer_registry(), [](const OptimizerInfo& info) {
+      val o = registry_entry(info.type, info.label, info.options);
       o.set("family", info.family);
       o.set("formula", info.formula);
       o.set("torch", info.torch);
       o.set("notes", info.notes);
       o.set("needsHessian", info.needs_hessian);
       o.set("maxDimension", info.max_dimension > 0 ? val(static_cast<double>(info.max_dimension)) : val::null());
-      o.set("options", describe_params(info.options));
-      out.call<void>("push", o);
-    }
-    return out;
+      return o;
+    });
   });
 }
 
 val listSchedules() {
-  return guarded([]() -> val {
-    val out = val::array();
-    for (const auto& info : schedule_registry()) {
-      val o = val::object();
-      o.set("type", info.type);
-      o.set("label", info.label);
+  return guarded([] {
+    return array_of(schedule_registry(), [](const ScheduleInfo& info) {
+      val o = registry_entry(info.type, info.label, info.params);
       o.set("formula", info.formula);
       o.set("torch", info.torch);
-      o.set("options", describe_params(info.params));
-      out.call<void>("push", o);
-    }
-    return out;
+      return o;
+    });
   });
 }
 
 val listObjectives() {
-  return guarded([]() -> val {
-    val out = val::array();
-    for (const auto& info : objective_registry()) {
-      val o = val::object();
-      o.set("type", info.type);
-      o.set("label", info.label);
+  return guarded([] {
+    return array_of(objective_registry(), [](const ObjectiveInfo& info) {
+      val o = registry_entry(info.type, info.label, info.params);
       o.set("formula", info.formula);
       o.set("notes", info.notes);
       o.set("anyDimension", info.any_dimension);
-      o.set("options", describe_params(info.params));
-      out.call<void>("push", o);
-    }
-    return out;
+      return o;
+    });
   });
 }
 

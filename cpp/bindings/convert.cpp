@@ -71,9 +71,15 @@ val to_float64_array(const double* data, std::size_t size) {
 }
 
 val strings_to_js(const std::vector<std::string>& strings) {
-  val out = val::array();
-  for (const auto& s : strings) out.call<void>("push", s);
-  return out;
+  return array_of(strings, [](const std::string& s) { return val(s); });
+}
+
+val registry_entry(const std::string& type, const std::string& label, const std::vector<ParamSpec>& options) {
+  val o = val::object();
+  o.set("type", type);
+  o.set("label", label);
+  o.set("options", describe_params(options));
+  return o;
 }
 
 val describe_params(const std::vector<ParamSpec>& table) {

@@ -31,4 +31,15 @@ val describe_params(const std::vector<ParamSpec>& table);
 
 val strings_to_js(const std::vector<std::string>& strings);
 
+// A JS array with to_js(item) for each item.
+template <typename Range, typename F>
+val array_of(const Range& items, F&& to_js) {
+  val out = val::array();
+  for (const auto& item : items) out.call<void>("push", to_js(item));
+  return out;
+}
+
+// What every registry entry shows the page: {type, label, options}; callers add their own fields.
+val registry_entry(const std::string& type, const std::string& label, const std::vector<ParamSpec>& options);
+
 }  // namespace descent::bindings

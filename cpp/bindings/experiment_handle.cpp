@@ -181,18 +181,13 @@ std::unique_ptr<ExperimentHandle> create_experiment(val spec) {
 }
 
 val list_datasets() {
-  return guarded([]() -> val {
-    val out = val::array();
-    for (const auto& info : dataset_registry()) {
-      val o = val::object();
-      o.set("type", info.type);
-      o.set("label", info.label);
-      o.set("task", std::string(info.task == Task::Classification ? "classification" : "regression"));
+  return guarded([] {
+    return array_of(dataset_registry(), [](const DatasetInfo& info) {
+      val o = registry_entry(info.type, info.label, info.params);
+      o.set("task", std::string(task_name(info.task)));
       o.set("notes", info.notes);
-      o.set("options", describe_params(info.params));
-      out.call<void>("push", o);
-    }
-    return out;
+      return o;
+    });
   });
 }
 

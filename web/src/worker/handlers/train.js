@@ -86,22 +86,6 @@ export function scheduleInSteps(schedule, stepsPerEpoch) {
   return out;
 }
 
-/** Optimizer steps in one epoch of this data set and batch size, from a throwaway one-neuron run. */
-function measureStepsPerEpoch(descent, spec) {
-  const probe = descent.createExperiment({
-    dataset: spec.dataset,
-    network: { hidden: [1], ...(spec.network?.loss ? { loss: spec.network.loss } : {}) },
-    ...(spec.batchSize !== undefined ? { batchSize: spec.batchSize } : {}),
-    ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
-    optimizers: [{ type: 'gd' }],
-  });
-  try {
-    return probe.run({ epochs: 1 }).steps;
-  } finally {
-    probe.delete();
-  }
-}
-
 /** The epoch points of one optimizer's history from index `from` on (plain arrays of numbers). */
 function epochPoints(h, from) {
   const slice = (a) => (a ? Array.from(a.subarray(from)) : null);
@@ -137,21 +121,16 @@ export const trainHandlers = {
     if (scheduleUnit !== 'steps' && scheduleUnit !== 'epochs') {
       throw new Error(`trainCreate: 'scheduleUnit' must be 'steps' or 'epochs', got ${JSON.stringify(scheduleUnit)}`);
     }
-    let finalSpec = spec;
     const hasSchedule = Array.isArray(spec.optimizers) && spec.optimizers.some((o) => o && o.schedule);
-    // The spec's own errors come first (they name the user's fields); the probe then cannot fail.
-    if (scheduleUnit === 'epochs' && hasSchedule) descent.createExperiment(spec).delete();
-    let stepsPerEpoch = null;
+    // The spec as given is validated (its errors name the user's fields) and tells the steps per
+    // epoch; only schedules counted in epochs need a second experiment, with lengths in steps.
+    let experiment = descent.createExperiment(spec);
+    const { stepsPerEpoch } = experiment.info();
+    let finalSpec = spec;
     if (scheduleUnit === 'epochs' && hasSchedule) {
-      stepsPerEpoch = measureStepsPerEpoch(descent, spec);
-      finalSpec = { ...spec, optimizers: spec.optimizers.map((o) => (o && o.schedule ? { ...o, schedule: scheduleInSteps(o.schedule, stepsPerEpoch) } : o)) };
-    }
-    const experiment = descent.createExperiment(finalSpec);
-    try {
-      stepsPerEpoch ??= measureStepsPerEpoch(descent, spec);
-    } catch (error) {
       experiment.delete();
-      throw error;
+      finalSpec = { ...spec, optimizers: spec.optimizers.map((o) => (o && o.schedule ? { ...o, schedule: scheduleInSteps(o.schedule, stepsPerEpoch) } : o)) };
+      experiment = descent.createExperiment(finalSpec);
     }
     const optimizerCount = experiment.info().optimizers;
     const experimentId = nextExperimentId++;
