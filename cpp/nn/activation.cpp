@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "nn/fast_tanh.hpp"
+
 namespace descent {
 namespace {
 
@@ -76,7 +78,7 @@ void activate(Activation activation, S slope, S* values, Index n) {
   switch (activation) {
     case Activation::Relu: v = (v > zero).select(v, zero); break;
     case Activation::LeakyRelu: v = (v > zero).select(v, slope * v); break;
-    case Activation::Tanh: v = v.tanh(); break;
+    case Activation::Tanh: tanh_in_place(values, n); break;
     // exp(-z) overflows to inf for very negative z, and 1 / inf is the right 0.
     case Activation::Sigmoid: v = one / (one + (-v).exp()); break;
     case Activation::Linear: break;

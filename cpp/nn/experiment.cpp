@@ -51,25 +51,35 @@ const std::vector<ParamSpec>& experiment_params() {
       param::number("l2", 0).at_least(0).help(
           "coupled L2: adds (l2/2)|W|^2 over the weights to the training loss (the test loss stays the data loss)"),
       param::boolean("recordLayerStats", false).help("record per-layer activation statistics every epoch"),
+      param::integer("evaluateEvery", 1).at_least(1).at_most(1000000).help(
+          "evaluate the whole training and test sets (the epoch points of the history) every this many epochs"),
   };
   return table;
 }
+
+struct TrainerOptions {
+  std::uint64_t seed;
+  Index batch_size;
+  double l2;
+  bool record_layer_stats;
+  long long evaluate_every;  // epochs
+};
 
 template <typename S>
 class Trainer final : public ExperimentCore {
   using MatrixS = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
 
  public:
-  Trainer(Dataset data, NetworkSpec net, std::uint64_t seed, Index batch_size, double l2,
-          bool record_layer_stats, std::vector<std::unique_ptr<Optimizer>> optimizers)
+  Trainer(Dataset data, NetworkSpec net, const TrainerOptions& options, std::vector<std::unique_ptr<Optimizer>> optimizers)
       : data_(std::move(data)),
         net_(std::move(net)),
         mlp_(net_),
         optimizers_(std::move(optimizers)),
-        batch_rng_(Rng(seed).fork(streams::kBatches)),
-        batch_size_(batch_size),
-        l2_(l2),
-        record_layer_stats_(record_layer_stats) {
+        batch_rng_(Rng(options.seed).fork(streams::kBatches)),
+        batch_size_(options.batch_size),
+        l2_(options.l2),
+        record_layer_stats_(options.record_layer_stats),
+        evaluate_every_(options.evaluate_every) {
     const Index n_train = data_.x_train.cols();
     steps_per_epoch_ = (n_train + batch_size_ - 1) / batch_size_;
     x_train_ = data_.x_train.template cast<S>();
@@ -80,10 +90,15 @@ class Trainer final : public ExperimentCore {
 
     const Index d = mlp_.parameter_count();
     Vec initial(d);
-    Rng init_rng = Rng(seed).fork(streams::kInit);
+    Rng init_rng = Rng(options.seed).fork(streams::kInit);
     initialize(net_, net_.init, init_rng, initial.data());
     params_.assign(optimizers_.size(), initial);
     histories_.resize(optimizers_.size());
+    if (full_batch()) {
+      evaluated_loss_.assign(optimizers_.size(), 0.0);
+      evaluated_grad_.assign(optimizers_.size(), Vec(d));
+      evaluated_at_.assign(optimizers_.size(), -1);
+    }
     params_s_.resize(d);
     grad_s_.resize(d);
     grad_.resize(d);
@@ -207,24 +222,47 @@ class Trainer final : public ExperimentCore {
     return loss;
   }
 
-  void step_once() {
-    const long long in_epoch = step_ % steps_per_epoch_;
-    if (in_epoch == 0) batch_rng_.shuffle(order_);
-    const Index n = static_cast<Index>(order_.size());
-    const Index begin = static_cast<Index>(in_epoch) * batch_size_;
-    const Index count = std::min(batch_size_, n - begin);
-    for (Index k = 0; k < count; ++k) x_batch_.col(k) = x_train_.col(order_[static_cast<std::size_t>(begin + k)]);
-    // The last batch of an epoch may be smaller: it has its own targets, so neither reallocates.
-    Targets<S>& batch_targets = count == batch_size_ ? batch_targets_ : last_batch_targets_;
-    fill_targets(batch_targets, data_.y_train, data_.t_train, begin, count, &order_);
-    const auto x = x_batch_.leftCols(count);
+  // Every step sees the whole training set: it is taken in its own order (the mean loss does not
+  // depend on it), so a step right after an evaluation reuses that evaluation's gradient.
+  bool full_batch() const { return steps_per_epoch_ == 1; }
 
+  void step_once() {
+    if (full_batch()) {
+      step_with(x_train_, train_targets_);
+    } else {
+      const long long in_epoch = step_ % steps_per_epoch_;
+      if (in_epoch == 0) batch_rng_.shuffle(order_);
+      const Index n = static_cast<Index>(order_.size());
+      const Index begin = static_cast<Index>(in_epoch) * batch_size_;
+      const Index count = std::min(batch_size_, n - begin);
+      for (Index k = 0; k < count; ++k) x_batch_.col(k) = x_train_.col(order_[static_cast<std::size_t>(begin + k)]);
+      // The last batch of an epoch may be smaller: it has its own targets, so neither reallocates.
+      Targets<S>& batch_targets = count == batch_size_ ? batch_targets_ : last_batch_targets_;
+      fill_targets(batch_targets, data_.y_train, data_.t_train, begin, count, &order_);
+      step_with(x_batch_.leftCols(count), batch_targets);
+    }
+    ++step_;
+    if (step_ % (steps_per_epoch_ * evaluate_every_) == 0)
+      for (std::size_t i = 0; i < optimizers_.size(); ++i)
+        if (!histories_[i].diverged) evaluate(i);
+  }
+
+  // The batch loss and its gradient for optimizer i (in grad_), computed or reused.
+  double batch_loss_and_gradient(std::size_t i, const Eigen::Ref<const MatrixS>& x, const Targets<S>& y) {
+    if (full_batch() && evaluated_at_[i] == step_) {
+      grad_ = evaluated_grad_[i];
+      return evaluated_loss_[i];
+    }
+    return loss_and_gradient(params_[i], x, y);
+  }
+
+  void step_with(const Eigen::Ref<const MatrixS>& x, const Targets<S>& batch_targets) {
     for (std::size_t i = 0; i < optimizers_.size(); ++i) {
       History& h = histories_[i];
       if (h.diverged) continue;
       Optimizer& opt = *optimizers_[i];
       const double lr = opt.current_lr();
-      const double loss = loss_and_gradient(params_[i], x, batch_targets);
+      const double loss = batch_loss_and_gradient(i, x, batch_targets);
       if (!std::isfinite(loss) || !grad_.allFinite() || loss > kDivergenceFactor * (1 + std::abs(initial_loss_[i]))) {
         mark_diverged(i, "the loss or its gradient became non-finite or exploded");
         continue;
@@ -244,10 +282,6 @@ class Trainer final : public ExperimentCore {
       }
       if (!params_[i].allFinite()) mark_diverged(i, "the weights became non-finite");
     }
-    ++step_;
-    if (step_ % steps_per_epoch_ == 0)
-      for (std::size_t i = 0; i < optimizers_.size(); ++i)
-        if (!histories_[i].diverged) evaluate(i);
   }
 
   // Newton on a network: the Hessian of the batch loss by central differences of the gradient.
@@ -275,19 +309,10 @@ class Trainer final : public ExperimentCore {
     h.reason = "diverged at step " + std::to_string(h.diverged_at) + ": " + why;
   }
 
-  double accuracy(const MatrixS& x, const Targets<S>& y) {
+  // The share of examples the last forward pass (on x, with targets y) classified right.
+  double accuracy_of_last_pass(const MatrixS& x, const Targets<S>& y) {
     if (data_.task != Task::Classification || x.cols() == 0) return NAN;
-    mlp_.predict(params_s_.data(), x, predictions_);
-    Index correct = 0;
-    for (Index k = 0; k < x.cols(); ++k) {
-      Index predicted = 0;
-      if (predictions_.rows() == 1)
-        predicted = predictions_(0, k) > S(0.5) ? 1 : 0;
-      else
-        predictions_.col(k).maxCoeff(&predicted);
-      correct += predicted == y.labels[k] ? 1 : 0;
-    }
-    return static_cast<double>(correct) / static_cast<double>(x.cols());
+    return static_cast<double>(mlp_.count_correct_in_last_pass(y.labels)) / static_cast<double>(x.cols());
   }
 
   // The epoch's point: losses and accuracies on the whole training and test sets.
@@ -295,6 +320,11 @@ class Trainer final : public ExperimentCore {
     History& h = histories_[i];
     const Vec& params = params_[i];
     const double train_loss = loss_and_gradient(params, x_train_, train_targets_);
+    if (full_batch()) {
+      evaluated_loss_[i] = train_loss;
+      evaluated_grad_[i] = grad_;
+      evaluated_at_[i] = step_;
+    }
     h.epoch.push_back(static_cast<double>(epochs_done()));
     h.train_loss.push_back(train_loss);
     h.grad_norm.push_back(grad_.norm());
@@ -304,11 +334,10 @@ class Trainer final : public ExperimentCore {
         h.layer_std.push_back(layer.std);
         h.layer_grad_norm.push_back(layer.grad_norm);
       }
-    h.train_accuracy.push_back(accuracy(x_train_, train_targets_));
+    h.train_accuracy.push_back(accuracy_of_last_pass(x_train_, train_targets_));
     if (x_test_.cols() > 0) {
-      load_params(params);
       h.test_loss.push_back(static_cast<double>(mlp_.loss(params_s_.data(), x_test_, test_targets_)));
-      h.test_accuracy.push_back(accuracy(x_test_, test_targets_));
+      h.test_accuracy.push_back(accuracy_of_last_pass(x_test_, test_targets_));
     } else {
       h.test_loss.push_back(NAN);
       h.test_accuracy.push_back(NAN);
@@ -328,6 +357,7 @@ class Trainer final : public ExperimentCore {
   Index batch_size_;
   double l2_;
   bool record_layer_stats_;
+  long long evaluate_every_;
   long long steps_per_epoch_ = 1;
   long long step_ = 0;
   MatrixS x_train_, x_test_, x_batch_, predictions_;
@@ -337,6 +367,10 @@ class Trainer final : public ExperimentCore {
   Mat hessian_;
   std::vector<Index> order_;
   std::vector<std::pair<Index, Index>> weight_blocks_;
+  // Full batch only: each optimizer's last evaluation (loss, gradient, and the step it was at).
+  std::vector<double> evaluated_loss_;
+  std::vector<Vec> evaluated_grad_;
+  std::vector<long long> evaluated_at_;
 };
 
 }  // namespace
@@ -376,13 +410,13 @@ Experiment::Experiment(const Spec& spec) {
            " parameters; this network has " + std::to_string(d));
   }
 
+  const TrainerOptions options{seed, batch_size, p.number("l2"), p.flag("recordLayerStats"),
+                               p.integer("evaluateEvery")};
   precision_ = p.choice("precision");
   if (precision_ == "float32")
-    core_ = std::make_unique<Trainer<float>>(std::move(data), std::move(net), seed, batch_size,
-                                             p.number("l2"), p.flag("recordLayerStats"), std::move(optimizers));
+    core_ = std::make_unique<Trainer<float>>(std::move(data), std::move(net), options, std::move(optimizers));
   else
-    core_ = std::make_unique<Trainer<double>>(std::move(data), std::move(net), seed, batch_size,
-                                              p.number("l2"), p.flag("recordLayerStats"), std::move(optimizers));
+    core_ = std::make_unique<Trainer<double>>(std::move(data), std::move(net), options, std::move(optimizers));
 }
 
 Experiment::~Experiment() = default;

@@ -4,10 +4,9 @@
 // and the last layer is linear, its head (softmax / sigmoid / identity) part of the loss.
 // The parameters are W_0, b_0, W_1, b_1, ... with W_l row-major (see network_spec.hpp).
 //
-// Every buffer (activations, deltas, and the packing buffers of the matrix products, which Eigen
-// would otherwise malloc or alloca on every large product) is a member sized by reserve(max_batch);
-// after it, calls with batches of at most max_batch allocate nothing (a larger batch grows the
-// buffers once).
+// Every buffer (activations, deltas, a copy of one layer's weights for the products) is a member sized
+// by the constructor and reserve(max_batch); after it, calls with batches of at most max_batch
+// allocate nothing (a larger batch grows the buffers once). The products are nn/gemm.hpp's.
 // Float (the default of the experiments, faster in WASM SIMD) and double are instantiated.
 #pragma once
 
@@ -53,6 +52,8 @@ class Mlp {
   // Classification: how many columns of x the network assigns to their label.
   Index count_correct(const S* params, const Eigen::Ref<const Matrix>& x,
                       const Eigen::Ref<const Eigen::VectorXi>& labels);
+  // The same count for the batch of the last forward pass (loss, loss_and_gradient, predict).
+  Index count_correct_in_last_pass(const Eigen::Ref<const Eigen::VectorXi>& labels) const;
 
   // See LayerStats; computed on demand from the last forward and backward pass (allocates).
   std::vector<LayerStats> layer_stats() const;
@@ -74,7 +75,7 @@ class Mlp {
   std::vector<Matrix> activations_;   // per layer (outputs_l x capacity): A_l, the last one the logits
   Vector delta_, next_delta_;         // dLoss/dZ_l, (outputs_l x batch) contiguous in max_width x capacity
   std::vector<double> grad_norms_;    // per layer, of the last backward pass
-  Vector pack_lhs_, pack_rhs_;        // the matrix products' packing buffers (see mlp.cpp)
+  Vector scratch_;                    // the forward product's copy of W_l (the largest layer)
 };
 
 extern template class Mlp<float>;

@@ -226,36 +226,36 @@ TEST(Experiment, FullBatchGdIsGradientDescentOnTheWholeTrainingSet) {
   ASSERT_EQ(h.step_loss.size(), 3u);
   ASSERT_EQ(h.epoch.size(), 4u);  // one step is one epoch
 
-  // By hand, on the training set in its own order: x <- x - lr g. Summing the batch in another
-  // order changes only rounding.
+  // By hand, on the training set in its own order (full batches take it so): x <- x - lr g,
+  // bit for bit.
   Vec by_hand = x;
   for (int k = 0; k < 3; ++k) {
     const double loss = net.loss_and_gradient(by_hand, data.x_train, no_labels, data.t_train, g);
-    EXPECT_NEAR(loss, h.step_loss[static_cast<std::size_t>(k)], 1e-13 * loss) << "step " << k + 1;
-    EXPECT_NEAR(g.norm(), h.step_grad_norm[static_cast<std::size_t>(k)], 1e-12 * g.norm()) << "step " << k + 1;
+    EXPECT_EQ(loss, h.step_loss[static_cast<std::size_t>(k)]) << "step " << k + 1;
+    EXPECT_EQ(g.norm(), h.step_grad_norm[static_cast<std::size_t>(k)]) << "step " << k + 1;
+    // Each step starts where the last epoch's evaluation stood (it reuses that gradient).
+    EXPECT_EQ(h.train_loss[static_cast<std::size_t>(k)], h.step_loss[static_cast<std::size_t>(k)]);
     by_hand -= lr * g;
   }
-  EXPECT_LT((by_hand - e.weights(0)).norm(), 1e-13 * by_hand.norm());
+  EXPECT_TRUE(by_hand == e.weights(0)) << "max difference " << (by_hand - e.weights(0)).cwiseAbs().maxCoeff();
   EXPECT_LT(h.step_loss[2], h.step_loss[0]);  // it descends
+}
 
-  // And bit for bit with the experiment's own batch order (reshuffled every epoch from the
-  // seed's batch stream; with full batches every step is an epoch).
-  Rng batches = Rng(seed).fork(streams::kBatches);
-  std::vector<Index> order(static_cast<std::size_t>(n_train));
-  std::iota(order.begin(), order.end(), Index{0});
-  Vec exact = x;
-  Mat xb(data.x_train.rows(), n_train), tb(data.t_train.rows(), n_train);
-  for (int k = 0; k < 3; ++k) {
-    batches.shuffle(order);
-    for (Index c = 0; c < n_train; ++c) {
-      xb.col(c) = data.x_train.col(order[static_cast<std::size_t>(c)]);
-      tb.col(c) = data.t_train.col(order[static_cast<std::size_t>(c)]);
-    }
-    const double loss = net.loss_and_gradient(exact, xb, no_labels, tb, g);
-    EXPECT_EQ(loss, h.step_loss[static_cast<std::size_t>(k)]) << "step " << k + 1;
-    exact -= lr * g;
-  }
-  EXPECT_TRUE(exact == e.weights(0)) << "max difference " << (exact - e.weights(0)).cwiseAbs().maxCoeff();
+TEST(Experiment, EvaluateEveryThinsTheEpochPointsNotTheSteps) {
+  auto make = [](double every) {
+    Spec s = experiment(spiral(), tanh_net({8}), 60, 3, {adam(0.01)});
+    if (every > 0) s.set("evaluateEvery", num(every));
+    return s;
+  };
+  Experiment every_epoch(make(0)), every_third(make(3));
+  every_epoch.run(epochs(7));
+  every_third.run(epochs(7));
+  const History &a = every_epoch.history(0), &b = every_third.history(0);
+  EXPECT_EQ(a.step_loss, b.step_loss);  // the same training, step for step
+  EXPECT_EQ(b.epoch, (std::vector<double>{0, 3, 6}));
+  for (std::size_t k = 0; k < b.epoch.size(); ++k)
+    EXPECT_EQ(b.train_loss[k], a.train_loss[static_cast<std::size_t>(b.epoch[k])]) << "epoch " << b.epoch[k];
+  EXPECT_THROW(Experiment(make(0.5)), InvalidArgument);
 }
 
 // ---- precision ---------------------------------------------------------------------------

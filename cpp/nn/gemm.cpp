@@ -1,0 +1,149 @@
+#include "nn/gemm.hpp"
+
+#include <algorithm>
+
+#include "nn/simd.hpp"
+
+namespace descent {
+namespace {
+
+using simd::load;
+using simd::splat;
+using simd::store;
+
+template <typename S>
+inline S sum_lanes(const simd::Vec<S>& v) {
+  S sum = v[0];
+  for (int l = 1; l < simd::kLanes<S>; ++l) sum += v[l];
+  return sum;
+}
+
+// ---- A column-major: vectorised along the rows of C -----------------------------------------
+
+// A block of RV registers' worth of rows by NC columns of C, accumulated over all k in registers.
+template <typename S, int RV, int NC>
+inline void block(Index k, const S* a, Index lda, const S* b, Index b_rs, Index b_cs, S* c, Index ldc) {
+  using V = simd::Vec<S>;
+  constexpr int L = simd::kLanes<S>;
+  V acc[NC][RV];
+  for (int j = 0; j < NC; ++j)
+    for (int r = 0; r < RV; ++r) acc[j][r] = load(c + j * ldc + r * L);
+  for (Index p = 0; p < k; ++p) {
+    V column[RV];
+    for (int r = 0; r < RV; ++r) column[r] = load(a + p * lda + r * L);
+    const S* row = b + p * b_rs;
+    for (int j = 0; j < NC; ++j) {
+      const V bj = splat(row[j * b_cs]);
+      for (int r = 0; r < RV; ++r) acc[j][r] += column[r] * bj;
+    }
+  }
+  for (int j = 0; j < NC; ++j)
+    for (int r = 0; r < RV; ++r) store(c + j * ldc + r * L, acc[j][r]);
+}
+
+// All columns of C for RV registers' worth of rows starting at a and c.
+template <typename S, int RV>
+inline void rows(Index n, Index k, const S* a, Index lda, const S* b, Index b_rs, Index b_cs, S* c, Index ldc) {
+  constexpr int NC = 4;
+  Index j = 0;
+  for (; j + NC <= n; j += NC) block<S, RV, NC>(k, a, lda, b + j * b_cs, b_rs, b_cs, c + j * ldc, ldc);
+  for (; j < n; ++j) block<S, RV, 1>(k, a, lda, b + j * b_cs, b_rs, b_cs, c + j * ldc, ldc);
+}
+
+// One row of C (fewer rows than a register left over) when B's rows are contiguous: vectorised
+// along the columns, NV registers at a time.
+template <typename S, int NV>
+inline void row_block(Index k, const S* a, Index lda, const S* b, Index b_rs, S* c, Index ldc) {
+  using V = simd::Vec<S>;
+  constexpr int L = simd::kLanes<S>;
+  V acc[NV] = {};
+  for (int v = 0; v < NV; ++v)
+    for (int l = 0; l < L; ++l) acc[v][l] = c[(v * L + l) * ldc];
+  for (Index p = 0; p < k; ++p) {
+    const V ap = splat(a[p * lda]);
+    for (int v = 0; v < NV; ++v) acc[v] += ap * load(b + p * b_rs + v * L);
+  }
+  for (int v = 0; v < NV; ++v)
+    for (int l = 0; l < L; ++l) c[(v * L + l) * ldc] = acc[v][l];
+}
+
+template <typename S>
+void leftover_row(Index n, Index k, const S* a, Index lda, const S* b, Index b_rs, Index b_cs, S* c, Index ldc) {
+  constexpr int L = simd::kLanes<S>;
+  Index j = 0;
+  if (b_cs == 1) {
+    for (; j + 4 * L <= n; j += 4 * L) row_block<S, 4>(k, a, lda, b + j, b_rs, c + j * ldc, ldc);
+    for (; j + L <= n; j += L) row_block<S, 1>(k, a, lda, b + j, b_rs, c + j * ldc, ldc);
+  }
+  for (; j < n; ++j) {
+    S sum = c[j * ldc];
+    for (Index p = 0; p < k; ++p) sum += a[p * lda] * b[p * b_rs + j * b_cs];
+    c[j * ldc] = sum;
+  }
+}
+
+// ---- A row-major, B column-major: dot products along k --------------------------------------
+
+// Row i of C, NC columns at a time: each element one dot product of two contiguous vectors.
+template <typename S, int NC>
+inline void dot_block(Index k, const S* a_row, const S* b, Index ldb, S* c, Index ldc) {
+  using V = simd::Vec<S>;
+  constexpr int L = simd::kLanes<S>;
+  V acc[NC] = {};
+  Index p = 0;
+  for (; p + L <= k; p += L) {
+    const V ap = load(a_row + p);
+    for (int j = 0; j < NC; ++j) acc[j] += ap * load(b + j * ldb + p);
+  }
+  for (int j = 0; j < NC; ++j) {
+    S sum = sum_lanes<S>(acc[j]);
+    for (Index q = p; q < k; ++q) sum += a_row[q] * b[j * ldb + q];
+    c[j * ldc] += sum;
+  }
+}
+
+template <typename S>
+void dot_rows(Index m, Index n, Index k, const S* a, Index lda, const S* b, Index ldb, S* c, Index ldc) {
+  for (Index i = 0; i < m; ++i) {
+    Index j = 0;
+    for (; j + 4 <= n; j += 4) dot_block<S, 4>(k, a + i * lda, b + j * ldb, ldb, c + i + j * ldc, ldc);
+    for (; j < n; ++j) dot_block<S, 1>(k, a + i * lda, b + j * ldb, ldb, c + i + j * ldc, ldc);
+  }
+}
+
+}  // namespace
+
+template <typename S>
+void multiply_add(Index m, Index n, Index k, const S* a, Index lda, const S* b, Index b_row_stride,
+                  Index b_col_stride, S* c, Index ldc) {
+  constexpr int L = simd::kLanes<S>;
+  Index i = 0;
+  for (; i + 2 * L <= m; i += 2 * L) rows<S, 2>(n, k, a + i, lda, b, b_row_stride, b_col_stride, c + i, ldc);
+  for (; i + L <= m; i += L) rows<S, 1>(n, k, a + i, lda, b, b_row_stride, b_col_stride, c + i, ldc);
+  for (; i < m; ++i) leftover_row(n, k, a + i, lda, b, b_row_stride, b_col_stride, c + i, ldc);
+}
+
+template <typename S>
+void multiply_add_row_major(Index m, Index n, Index k, const S* a, Index lda, const S* b, Index ldb, S* c,
+                            Index ldc, S* scratch) {
+  constexpr int L = simd::kLanes<S>;
+  // Whole registers of rows: A's first rows copied column-major, then the fast kernel.
+  const Index vector_rows = m - m % L;
+  if (vector_rows > 0 && k > 0) {
+    for (Index p = 0; p < k; ++p)
+      for (Index r = 0; r < vector_rows; ++r) scratch[r + p * vector_rows] = a[r * lda + p];
+    multiply_add(vector_rows, n, k, scratch, vector_rows, b, 1, ldb, c, ldc);
+  }
+  // The few rows left: dot products, reading A's rows and B's columns where they lie.
+  if (vector_rows < m)
+    dot_rows(m - vector_rows, n, k, a + vector_rows * lda, lda, b, ldb, c + vector_rows, ldc);
+}
+
+#define DESCENT_INSTANTIATE(S)                                                                              \
+  template void multiply_add<S>(Index, Index, Index, const S*, Index, const S*, Index, Index, S*, Index); \
+  template void multiply_add_row_major<S>(Index, Index, Index, const S*, Index, const S*, Index, S*, Index, S*);
+DESCENT_INSTANTIATE(float)
+DESCENT_INSTANTIATE(double)
+#undef DESCENT_INSTANTIATE
+
+}  // namespace descent

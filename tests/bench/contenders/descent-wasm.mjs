@@ -1,0 +1,41 @@
+// The Descent contender: build/wasm/descent.mjs through its public API only, as the page's worker
+// uses it: createExperiment(spec), then run({steps}) with many steps per call. Note that an
+// experiment evaluates the whole training set at every epoch end (the page's loss curve); that
+// is part of the product and is inside the timing (the native contender does the same).
+// Run as a child process (see serve.mjs); startDescentWasm() spawns it.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchModule, isMain } from '../paths.mjs';
+import { ChildContender } from './child.mjs';
+
+export function startDescentWasm() {
+  return new ChildContender('descent-wasm', process.execPath, [fileURLToPath(import.meta.url)]);
+}
+
+if (isMain(import.meta.url)) {
+  const { serve } = await import('./serve.mjs');
+  const { default: createDescent } = await import(pathToFileURL(benchModule()).href);
+  const d = await createDescent();
+  let experiment = null;
+  let taken = 0; // steps the optimizer has taken: a diverged run stops stepping, which must not look fast
+  await serve({
+    setup(spec) {
+      experiment?.delete();
+      experiment = d.createExperiment(spec);
+      taken = 0;
+      const info = experiment.info();
+      return { parameters: info.parameterCount, stepsPerEpoch: info.stepsPerEpoch };
+    },
+    run(steps) {
+      const t0 = performance.now();
+      const progress = experiment.run({ steps });
+      const seconds = (performance.now() - t0) / 1000;
+      const now = progress.optimizers[0].steps;
+      const done = now - taken;
+      taken = now;
+      // The per-step loss would need history(), which copies every step so far: not read here.
+      return { steps: done, seconds, loss: NaN, diverged: progress.optimizers[0].diverged };
+    },
+    weights: () => experiment.weights(0),
+    info: () => ({ module: benchModule(), heapBytesInUse: d.heapBytesInUse() }),
+  });
+}
