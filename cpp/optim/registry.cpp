@@ -1,29 +1,10 @@
 #include "optim/registry.hpp"
 
 #include "core/error.hpp"
-#include "optim/transforms/add_l2_gradient.hpp"
-#include "optim/transforms/decay_weights.hpp"
-#include "optim/transforms/nesterov_extrapolation.hpp"
-#include "optim/transforms/precondition_by_full_rss.hpp"
-#include "optim/transforms/precondition_by_hessian.hpp"
-#include "optim/transforms/scale_by_adadelta.hpp"
-#include "optim/transforms/scale_by_adam.hpp"
-#include "optim/transforms/scale_by_adamax.hpp"
-#include "optim/transforms/scale_by_inverse_time.hpp"
-#include "optim/transforms/scale_by_learning_rate.hpp"
-#include "optim/transforms/scale_by_nadam.hpp"
-#include "optim/transforms/scale_by_radam.hpp"
-#include "optim/transforms/scale_by_rms.hpp"
-#include "optim/transforms/scale_by_rss.hpp"
-#include "optim/transforms/trace.hpp"
+#include "optim/recipes.hpp"
 
 namespace descent {
 namespace {
-
-template <typename T, typename... Args>
-TransformPtr make(Args&&... args) {
-  return std::make_unique<T>(std::forward<Args>(args)...);
-}
 
 // ---- option specs shared by several entries ----
 param lr(double default_value, const char* symbol) {
@@ -57,88 +38,6 @@ void check_sgd(const Params& p, const std::string& context) {
          format_number(p.number("momentum")) + ", dampening " + format_number(p.number("dampening")));
 }
 
-// ---- recipes: each optimizer as a chain of transforms ----
-Chain gd(const Params& p) { return chain(make<ScaleByLearningRate>(p.number("lr"))); }
-
-Chain heavy_ball(const Params& p) {
-  return chain(make<ScaleByLearningRate>(p.number("lr")), make<Trace>(p.number("momentum"), 0, false, "\\mathbf{v}"));
-}
-
-Chain nesterov_accelerated(const Params& p) {
-  return chain(make<ScaleByLearningRate>(p.number("lr")), make<NesterovExtrapolation>());
-}
-
-Chain newton(const Params& p) {
-  return chain(make<PreconditionByHessian>(p.number("damping")), make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain adagrad_full(const Params& p) {
-  return chain(make<PreconditionByFullRss>(p.number("eps")), make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain sgd(const Params& p) {
-  return chain(make<AddL2Gradient>(p.number("weightDecay")),
-               make<Trace>(p.number("momentum"), p.number("dampening"), p.flag("nesterov")),
-               make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain sgdw(const Params& p) {
-  // Algorithm 1: the schedule-scaled step eta_t alpha g enters the momentum; the decay
-  // eta_t lambda theta does not.
-  return chain(make<ScaleByLearningRate>(p.number("lr")), make<Trace>(p.number("momentum"), 0, false, "\\mathbf{m}"),
-               make<DecayWeights>(p.number("weightDecay")));
-}
-
-Chain adagrad(const Params& p) {
-  return chain(make<AddL2Gradient>(p.number("weightDecay")),
-               make<ScaleByRss>(p.number("initialAccumulatorValue"), p.number("eps")),
-               make<ScaleByInverseTime>(p.number("lrDecay")), make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain rmsprop(const Params& p) {
-  return chain(make<AddL2Gradient>(p.number("weightDecay")),
-               make<ScaleByRms>(p.number("alpha"), p.number("eps"), p.flag("centered"), p.flag("epsInsideSqrt")),
-               make<Trace>(p.number("momentum")), make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain adam(const Params& p) {
-  const auto [b1, b2] = p.pair("betas");
-  return chain(make<AddL2Gradient>(p.number("weightDecay")),
-               make<ScaleByAdam>(b1, b2, p.number("eps"), p.flag("amsgrad")),
-               make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain adamw(const Params& p) {
-  const auto [b1, b2] = p.pair("betas");
-  return chain(make<ScaleByAdam>(b1, b2, p.number("eps"), p.flag("amsgrad")),
-               make<ScaleByLearningRate>(p.number("lr")),
-               make<DecayWeights>(p.number("lr") * p.number("weightDecay")));
-}
-
-Chain nadam(const Params& p) {
-  const auto [b1, b2] = p.pair("betas");
-  return chain(make<AddL2Gradient>(p.number("weightDecay")),
-               make<ScaleByNadam>(b1, b2, p.number("eps"), p.number("momentumDecay")),
-               make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain radam(const Params& p) {
-  const auto [b1, b2] = p.pair("betas");
-  return chain(make<AddL2Gradient>(p.number("weightDecay")), make<ScaleByRadam>(b1, b2, p.number("eps")),
-               make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain adamax(const Params& p) {
-  const auto [b1, b2] = p.pair("betas");
-  return chain(make<AddL2Gradient>(p.number("weightDecay")), make<ScaleByAdamax>(b1, b2, p.number("eps")),
-               make<ScaleByLearningRate>(p.number("lr")));
-}
-
-Chain adadelta(const Params& p) {
-  return chain(make<AddL2Gradient>(p.number("weightDecay")), make<ScaleByAdadelta>(p.number("rho"), p.number("eps")),
-               make<ScaleByLearningRate>(p.number("lr")));
-}
-
 // ---- the table ----
 // Formulas: x^t notation where the slides use it (GD, momentum, Nesterov, preconditioning);
 // Algorithms 8.4/8.5 (theta, epsilon, delta, rho) for AdaGrad and RMSProp; Algorithms 1 and 2
@@ -156,7 +55,7 @@ std::vector<OptimizerInfo> build_registry() {
   e.notes = "$\\eta^t$ is lr times the schedule's multiplier at step $t$. With $\\eta = 1/\\beta$ on a $\\beta$-smooth, "
             "$\\alpha$-strongly convex $f$: $f(\\mathbf{x}^T) - f^* \\le (1 - \\alpha/\\beta)^T (f(\\mathbf{x}^0) - f^*)$.";
   e.options = {lr(0.01, "\\eta")};
-  e.recipe = &gd;
+  e.recipe = &recipes::gd;
   r.push_back(e);
 
   e = {};
@@ -172,7 +71,7 @@ std::vector<OptimizerInfo> build_registry() {
             "direction is kept with a weight $\\mu < 1$. With $\\mathbf{v} = \\gamma\\mathbf{u}$ it is this rule with "
             "$\\eta = \\beta\\gamma$.";
   e.options = {lr(0.01, "\\eta"), momentum(0.9)};
-  e.recipe = &heavy_ball;
+  e.recipe = &recipes::heavy_ball;
   r.push_back(e);
 
   e = {};
@@ -190,7 +89,7 @@ std::vector<OptimizerInfo> build_registry() {
             "gradient descent; as $\\eta \\to 0$ with $t\\sqrt{\\eta}$ fixed it follows the ODE "
             "$\\ddot{x} + \\frac{3}{t}\\dot{x} + \\nabla f(x) = 0$.";
   e.options = {lr(0.01, "\\eta")};
-  e.recipe = &nesterov_accelerated;
+  e.recipe = &recipes::nesterov_accelerated;
   r.push_back(e);
 
   e = {};
@@ -206,7 +105,7 @@ std::vector<OptimizerInfo> build_registry() {
             "quadratic in one step; $\\lambda > 0$ keeps the step defined where the Hessian is singular or indefinite.";
   e.options = {lr(1, "\\eta"), param::number("damping", 0).at_least(0).symbol("\\lambda").help(
                                    "added to the Hessian's diagonal (Levenberg damping)")};
-  e.recipe = &newton;
+  e.recipe = &recipes::newton;
   r.push_back(e);
 
   e = {};
@@ -222,7 +121,7 @@ std::vector<OptimizerInfo> build_registry() {
   e.notes = "The matrix square root comes from an eigendecomposition: $O(d^3)$ time per step and a $d \\times d$ "
             "state, so $d$ is limited to 2000.";
   e.options = {lr(0.01, "\\eta"), eps(1e-10, "\\delta")};
-  e.recipe = &adagrad_full;
+  e.recipe = &recipes::adagrad_full;
   r.push_back(e);
 
   e = {};
@@ -246,7 +145,7 @@ std::vector<OptimizerInfo> build_registry() {
                param::boolean("nesterov", false).symbol("\\text{Nesterov}").torch("nesterov")
                    .help("look ahead along the momentum (needs momentum > 0, dampening 0)"),
                weight_decay(0)};
-  e.recipe = &sgd;
+  e.recipe = &recipes::sgd;
   r.push_back(e);
 
   e = {};
@@ -264,7 +163,7 @@ std::vector<OptimizerInfo> build_registry() {
             "scales the decay too.";
   e.options = {lr(0.01, "\\alpha"), momentum(0.9, "\\beta_1"),
                weight_decay(1e-4).help("decoupled decay: θ shrinks by η_t λ θ each step")};
-  e.recipe = &sgdw;
+  e.recipe = &recipes::sgdw;
   r.push_back(e);
 
   e = {};
@@ -285,7 +184,7 @@ std::vector<OptimizerInfo> build_registry() {
                param::number("initialAccumulatorValue", 0).at_least(0).symbol("\\mathbf{r}_0")
                    .torch("initial_accumulator_value").help("starting value of the squared-gradient sum"),
                eps(1e-10, "\\delta")};
-  e.recipe = &adagrad;
+  e.recipe = &recipes::adagrad;
   r.push_back(e);
 
   e = {};
@@ -311,7 +210,7 @@ std::vector<OptimizerInfo> build_registry() {
                    .help("normalise by an estimate of the gradient's variance"),
                param::boolean("epsInsideSqrt", false).symbol("\\sqrt{\\delta + \\mathbf{r}}")
                    .help("the textbook form: δ inside the square root (PyTorch has none)")};
-  e.recipe = &rmsprop;
+  e.recipe = &recipes::rmsprop;
   r.push_back(e);
 
   const std::string adam_moments =
@@ -332,7 +231,7 @@ std::vector<OptimizerInfo> build_registry() {
             "with it. Algorithm 8.7 writes the same with $s, r, \\rho_1, \\rho_2, \\delta$; its corrected second moment "
             "should read $\\hat{r} = r/(1 - \\rho_2^t)$. amsgrad uses the running maximum of $\\mathbf{v}_t$.";
   e.options = {lr(1e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"), weight_decay(0), amsgrad()};
-  e.recipe = &adam;
+  e.recipe = &recipes::adam;
   r.push_back(e);
 
   e = {};
@@ -348,7 +247,7 @@ std::vector<OptimizerInfo> build_registry() {
   e.options = {lr(1e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"),
                weight_decay(0.01, "\\lambda/\\alpha").help("decoupled decay: θ shrinks by η_t α weightDecay θ"),
                amsgrad()};
-  e.recipe = &adamw;
+  e.recipe = &recipes::adamw;
   r.push_back(e);
 
   e = {};
@@ -368,7 +267,7 @@ std::vector<OptimizerInfo> build_registry() {
   e.options = {lr(2e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"), weight_decay(0),
                param::number("momentumDecay", 4e-3).at_least(0).symbol("\\psi").torch("momentum_decay")
                    .help("how fast the momentum schedule μ_t approaches β₁")};
-  e.recipe = &nadam;
+  e.recipe = &recipes::nadam;
   r.push_back(e);
 
   e = {};
@@ -385,7 +284,7 @@ std::vector<OptimizerInfo> build_registry() {
   e.notes = "Rectified Adam (Liu et al. 2020): $\\mathbf{m}$ and $\\mathbf{v}$ as in Adam, $\\mathbf{g}_t$ includes "
             "$\\lambda\\boldsymbol\\theta$; the adaptive step switches on once its variance is tractable.";
   e.options = {lr(1e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"), weight_decay(0)};
-  e.recipe = &radam;
+  e.recipe = &recipes::radam;
   r.push_back(e);
 
   e = {};
@@ -401,7 +300,7 @@ std::vector<OptimizerInfo> build_registry() {
   e.notes = "Adam with the infinity norm in place of the second moment (Kingma & Ba, §7.1); $\\mathbf{g}_t$ "
             "includes $\\lambda\\boldsymbol\\theta$.";
   e.options = {lr(2e-3, "\\alpha"), betas(), eps(1e-8, "\\epsilon"), weight_decay(0)};
-  e.recipe = &adamax;
+  e.recipe = &recipes::adamax;
   r.push_back(e);
 
   e = {};
@@ -421,7 +320,7 @@ std::vector<OptimizerInfo> build_registry() {
                param::number("rho", 0.9).at_least(0).at_most(1).symbol("\\rho").torch("rho")
                    .help("decay rate of both running averages"),
                eps(1e-6, "\\delta"), weight_decay(0)};
-  e.recipe = &adadelta;
+  e.recipe = &recipes::adadelta;
   r.push_back(e);
 
   const ParamSpec schedule = param::object("schedule").optional().symbol("\\eta_t").help(
