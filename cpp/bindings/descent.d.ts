@@ -217,6 +217,9 @@ export interface RunProgress {
 
 /** One optimizer's record: one point per epoch (epoch 0 = before training) and every step. */
 export interface OptimizerHistory {
+  /** The first epoch point and the first step in these arrays (history({from, stepsFrom}); else 0). */
+  from: number;
+  stepsFrom: number;
   epoch: Float64Array;
   trainLoss: Float64Array;
   /** null when there is no test set. */
@@ -238,7 +241,11 @@ export interface OptimizerHistory {
 export interface Experiment {
   /** {steps: n} takes n steps; {epochs: n} runs on to the n-th next epoch boundary. */
   run(options: { epochs: number } | { steps: number }): RunProgress;
-  history(): OptimizerHistory[];
+  /**
+   * Every optimizer's record. `from` / `stepsFrom` (one whole number for all, or one per optimizer)
+   * return only the epoch points / steps from those indices on: what a live view has not read yet.
+   */
+  history(options?: { from?: number | number[]; stepsFrom?: number | number[] }): OptimizerHistory[];
   /** Probabilities (or outputs) on a resolution^2 grid, point by point (y slowest), `outputs` values each. */
   predictGrid(index: number, grid: { xMin: number; xMax: number; yMin: number; yMax: number; resolution?: number }): Float32Array;
   /** Per layer, on the training set now: activation mean and std, weight-gradient norm. */

@@ -1,5 +1,6 @@
 #include "bindings/experiment_handle.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "bindings/convert.hpp"
@@ -13,10 +14,45 @@ namespace {
 
 // A series with no finite value at all (accuracy of a regression, test loss with no test set)
 // is null; otherwise the numbers as they are.
-val series(const std::vector<double>& values) {
+// values[from ..] as a Float64Array (empty when from is past the end).
+val tail(const std::vector<double>& values, std::size_t from) {
+  const std::size_t start = std::min(from, values.size());
+  return to_float64_array(values.data() + start, values.size() - start);
+}
+
+// Judged on the whole series, so that a slice (history({from})) is null exactly when the whole is.
+val series(const std::vector<double>& values, std::size_t from) {
   bool any_finite = values.empty();
   for (double v : values) any_finite = any_finite || std::isfinite(v);
-  return any_finite ? to_float64_array(values) : val::null();
+  return any_finite ? tail(values, from) : val::null();
+}
+
+// history()'s `from` / `stepsFrom`: one whole number >= 0 for every optimizer, or an array of one
+// per optimizer; 0 when left out.
+std::vector<std::size_t> read_starts(const val& options, const char* name, std::size_t optimizers) {
+  std::vector<std::size_t> starts(optimizers, 0);
+  if (options.isUndefined() || options.isNull()) return starts;
+  if (options.typeOf().as<std::string>() != "object" || val::global("Array").call<bool>("isArray", options))
+    fail("history: the options must be an object like {from, stepsFrom}");
+  const val value = options[name];
+  if (value.isUndefined()) return starts;
+  auto whole = [&](const val& v, std::size_t i) {
+    const bool ok = v.typeOf().as<std::string>() == "number" && v.as<double>() >= 0 &&
+                    std::floor(v.as<double>()) == v.as<double>() && v.as<double>() <= 9e15;
+    if (!ok) fail(std::string("history: '") + name + "' must be a whole number >= 0 or an array of " +
+                  std::to_string(optimizers) + " of them (one per optimizer)");
+    starts[i] = static_cast<std::size_t>(v.as<double>());
+  };
+  if (val::global("Array").call<bool>("isArray", value)) {
+    if (value["length"].as<std::size_t>() != optimizers)
+      fail(std::string("history: '") + name + "' has " + std::to_string(value["length"].as<std::size_t>()) +
+           " entries; give one per optimizer (" + std::to_string(optimizers) + ")");
+    for (std::size_t i = 0; i < optimizers; ++i) whole(value[i], i);
+  } else {
+    whole(value, 0);
+    std::fill(starts.begin(), starts.end(), starts[0]);
+  }
+  return starts;
 }
 
 val progress_to_js(const RunProgress& p) {
@@ -48,31 +84,39 @@ val ExperimentHandle::run(val options) {
   return guarded([&] { return progress_to_js(experiment_->run(to_spec(options, "run options"))); });
 }
 
-val ExperimentHandle::history() const {
+val ExperimentHandle::history(val options) const {
   return guarded([&]() -> val {
+    const std::size_t n = experiment_->optimizer_count();
+    const std::vector<std::size_t> from = read_starts(options, "from", n);
+    const std::vector<std::size_t> steps_from = read_starts(options, "stepsFrom", n);
     val out = val::array();
-    for (std::size_t i = 0; i < experiment_->optimizer_count(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
       const History& h = experiment_->history(i);
+      const std::size_t f = std::min(from[i], h.epoch.size());
+      const std::size_t sf = std::min(steps_from[i], h.step_loss.size());
       val o = val::object();
-      o.set("epoch", to_float64_array(h.epoch));
-      o.set("trainLoss", to_float64_array(h.train_loss));
-      o.set("testLoss", series(h.test_loss));
-      o.set("trainAccuracy", series(h.train_accuracy));
-      o.set("testAccuracy", series(h.test_accuracy));
-      o.set("gradNorm", to_float64_array(h.grad_norm));
-      o.set("weightNorm", to_float64_array(h.weight_norm));
-      o.set("lr", to_float64_array(h.lr));
+      o.set("from", static_cast<double>(f));
+      o.set("stepsFrom", static_cast<double>(sf));
+      o.set("epoch", tail(h.epoch, f));
+      o.set("trainLoss", tail(h.train_loss, f));
+      o.set("testLoss", series(h.test_loss, f));
+      o.set("trainAccuracy", series(h.train_accuracy, f));
+      o.set("testAccuracy", series(h.test_accuracy, f));
+      o.set("gradNorm", tail(h.grad_norm, f));
+      o.set("weightNorm", tail(h.weight_norm, f));
+      o.set("lr", tail(h.lr, f));
       val steps = val::object();
-      steps.set("loss", to_float64_array(h.step_loss));
-      steps.set("gradNorm", to_float64_array(h.step_grad_norm));
-      steps.set("lr", to_float64_array(h.step_lr));
+      steps.set("loss", tail(h.step_loss, sf));
+      steps.set("gradNorm", tail(h.step_grad_norm, sf));
+      steps.set("lr", tail(h.step_lr, sf));
       o.set("steps", steps);
       if (!h.layer_mean.empty()) {
+        const std::size_t count = h.layer_mean.size() / h.epoch.size();
         val layers = val::object();
-        layers.set("mean", to_float64_array(h.layer_mean));
-        layers.set("std", to_float64_array(h.layer_std));
-        layers.set("gradNorm", to_float64_array(h.layer_grad_norm));
-        layers.set("count", static_cast<double>(h.layer_mean.size() / h.epoch.size()));
+        layers.set("mean", tail(h.layer_mean, f * count));
+        layers.set("std", tail(h.layer_std, f * count));
+        layers.set("gradNorm", tail(h.layer_grad_norm, f * count));
+        layers.set("count", static_cast<double>(count));
         o.set("layers", layers);
       } else {
         o.set("layers", val::null());

@@ -16,7 +16,9 @@ class ExperimentHandle {
  public:
   explicit ExperimentHandle(std::unique_ptr<Experiment> experiment) : experiment_(std::move(experiment)) {}
   val run(val options);
-  val history() const;
+  // Every optimizer's record; {from, stepsFrom} (one number, or one per optimizer) returns only the
+  // epoch points and steps from those indices on, so a live page reads what is new in O(new).
+  val history(val options) const;
   val predictGrid(val index, val grid) const;
   val layerStats(val index) const;
   val weights(val index) const;

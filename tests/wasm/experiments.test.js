@@ -155,6 +155,50 @@ describe('experiments', async () => {
     expect(() => d.createExperiment(spec)).toThrow(message);
   });
 
+  it('history({from, stepsFrom}) returns exactly the tail of the whole record, per optimizer', () => {
+    withExperiment(d, {
+      dataset: spiral, network: tanhNet, batchSize: 32, seed: 5, recordLayerStats: true,
+      optimizers: [{ type: 'sgd', lr: 1e30 }, { type: 'adam', lr: 0.01 }],
+    }, (exp) => {
+      exp.run({ epochs: 4 });
+      const whole = exp.history();
+      expect(whole[0].diverged).toBe(true); // a shorter record than the other's
+      expect(whole[1].epoch.length).toBe(5);
+      const cut = exp.history({ from: [0, 3], stepsFrom: 10 });
+      const tail = (a, k) => Array.from(a).slice(k);
+      for (const [i, from] of [[0, 0], [1, 3]]) {
+        const [w, c] = [whole[i], cut[i]];
+        const f = Math.min(from, w.epoch.length);
+        expect(c.from).toBe(f);
+        expect(c.stepsFrom).toBe(Math.min(10, w.steps.loss.length));
+        for (const key of ['epoch', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy', 'gradNorm', 'weightNorm', 'lr']) {
+          expect(Array.from(c[key]), `${i} ${key}`).toEqual(tail(w[key], f));
+        }
+        for (const key of ['loss', 'gradNorm', 'lr']) expect(Array.from(c.steps[key])).toEqual(tail(w.steps[key], 10));
+        expect(c.layers.count).toBe(w.layers.count);
+        expect(Array.from(c.layers.mean)).toEqual(tail(w.layers.mean, f * w.layers.count));
+        expect([c.diverged, c.divergedAt, c.reason]).toEqual([w.diverged, w.divergedAt, w.reason]);
+      }
+      // Past the end: empty arrays, not an error (a view that has read everything asks for more).
+      const past = exp.history({ from: 99, stepsFrom: 1e6 })[1];
+      expect([past.from, past.epoch.length, past.steps.loss.length]).toEqual([5, 0, 0]);
+      expect(exp.history({})[1].epoch.length).toBe(5);
+    });
+  });
+
+  it.each([
+    [{ from: -1 }, /history: 'from' must be a whole number >= 0 or an array of 1 of them/],
+    [{ from: 1.5 }, /'from' must be a whole number/],
+    [{ stepsFrom: '3' }, /'stepsFrom' must be a whole number/],
+    [{ from: [0, 1] }, /'from' has 2 entries; give one per optimizer \(1\)/],
+    [[1, 2], /the options must be an object like \{from, stepsFrom\}/],
+    [7, /the options must be an object like \{from, stepsFrom\}/],
+  ])('history refuses %j', (options, message) => {
+    withExperiment(d, { dataset: spiral, network: tanhNet, optimizers: [{ type: 'adam' }] }, (exp) => {
+      expect(() => exp.history(options)).toThrow(message);
+    });
+  });
+
   it('refuses a bad run request and a bad index', () => {
     withExperiment(d, { dataset: spiral, network: tanhNet, optimizers: [{ type: 'adam' }] }, (exp) => {
       expect(() => exp.run({ epochs: 0 })).toThrow(/'epochs' must be in \[1, 10000\], got 0/);

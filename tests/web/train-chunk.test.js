@@ -1,25 +1,44 @@
 // Chunk sizing and pacing for training in the worker (pure).
 import { describe, expect, it } from 'vitest';
-import { MAX_CHUNK_STEPS, SPEEDS, createPacer, nextChunkSteps } from '../../web/src/views/train/chunk.js';
+import { MAX_CHUNK_STEPS, SPEEDS, createChunkSizer, createPacer } from '../../web/src/views/train/chunk.js';
 
 describe('chunk sizing', () => {
-  it('scales the chunk towards the frame budget', () => {
-    expect(nextChunkSteps(10, 12, { targetMs: 12 })).toBe(10);
-    expect(nextChunkSteps(10, 8, { targetMs: 12 })).toBe(15);
-    expect(nextChunkSteps(30, 24, { targetMs: 12 })).toBe(15);
+  it('aims at the target time from the smoothed cost per step', () => {
+    const sizer = createChunkSizer({ initial: 10, targetMs: 10 });
+    expect(sizer.steps).toBe(10);
+    expect(sizer.observe(10, 10)).toBe(10); // 1 ms per step
+    for (let i = 0; i < 60; i++) sizer.observe(sizer.steps, sizer.steps * 0.25); // 0.25 ms per step
+    expect(sizer.steps).toBe(40);
+    expect(sizer.msPerStep).toBeCloseTo(0.25, 4);
   });
 
-  it('changes by at most a factor of two per chunk', () => {
-    expect(nextChunkSteps(10, 0.5)).toBe(20);
-    expect(nextChunkSteps(10, 500)).toBe(5);
+  it('grows by at most a factor of two per chunk', () => {
+    const sizer = createChunkSizer({ initial: 10 });
+    expect(sizer.observe(10, 0.5)).toBe(20);
+    expect(sizer.observe(20, 0.5)).toBe(40);
   });
 
-  it('stays within [1, max] and survives zero or bad timings', () => {
-    expect(nextChunkSteps(1, 1000)).toBe(1);
-    expect(nextChunkSteps(MAX_CHUNK_STEPS, 0.01)).toBe(MAX_CHUNK_STEPS);
-    expect(nextChunkSteps(4, 0)).toBe(8);
-    expect(nextChunkSteps(4, NaN)).toBe(8);
-    expect(nextChunkSteps(0, 5)).toBeGreaterThanOrEqual(1);
+  it('does not halve on one slow chunk; follows a lasting slowdown within a few chunks', () => {
+    const sizer = createChunkSizer({ initial: 100, targetMs: 10 });
+    for (let i = 0; i < 10; i++) sizer.observe(sizer.steps, sizer.steps * 0.1); // 0.1 ms per step: 100 steps
+    expect(sizer.steps).toBe(100);
+    sizer.observe(100, 80); // a hiccup: 8x slower
+    expect(sizer.steps).toBeGreaterThanOrEqual(80);
+    sizer.observe(sizer.steps, sizer.steps * 0.1);
+    for (let i = 0; i < 30; i++) sizer.observe(sizer.steps, sizer.steps * 0.4); // lasting: 4x slower
+    expect(sizer.steps).toBeGreaterThanOrEqual(24);
+    expect(sizer.steps).toBeLessThanOrEqual(26);
+  });
+
+  it('stays within [1, max] and ignores bad timings', () => {
+    const sizer = createChunkSizer({ initial: 1 });
+    expect(sizer.observe(1, 1000)).toBe(1);
+    expect(sizer.observe(1, NaN)).toBe(1);
+    expect(sizer.observe(0, 5)).toBe(1);
+    expect(sizer.observe(1, undefined)).toBe(1);
+    const big = createChunkSizer({ initial: MAX_CHUNK_STEPS });
+    expect(big.observe(MAX_CHUNK_STEPS, 0)).toBe(MAX_CHUNK_STEPS);
+    expect(createChunkSizer({ initial: 0 }).steps).toBe(1);
   });
 
   it('paces by the speed setting, carrying fractions over, never past the budget or the target', () => {

@@ -58,6 +58,36 @@ describe('train handlers', () => {
     expect(liveExperimentCount(descent)).toBe(before);
   });
 
+  it('the chunks\' points, put together, are the whole history; the last step loss is always there', async () => {
+    const { experimentId } = await ok('trainCreate', { spec });
+    const merged = [[], []];
+    let last;
+    for (const steps of [1, 1, 2, 5, 1, 1, 4]) {
+      last = await ok('trainRun', { experimentId, steps });
+      last.optimizers.forEach((o, i) => {
+        expect(o.from).toBe(merged[i].length); // nothing skipped, nothing sent twice
+        merged[i].push(...o.trainLoss);
+        expect(o.lastStepLoss).toEqual(expect.any(Number));
+      });
+    }
+    expect(last.progress).toMatchObject({ steps: 15, epochs: 5 });
+    const history = await ok('trainHistory', { experimentId });
+    expect(merged).toEqual(history.map((h) => h.trainLoss));
+    expect(history[1].lastStepLoss).toBe(last.optimizers[1].lastStepLoss);
+    await ok('trainDelete', { experimentId });
+  });
+
+  it('reports a divergence in the reply of the chunk where it happened', async () => {
+    const diverging = { ...spec, optimizers: [{ type: 'sgd', lr: 1e30 }, { type: 'adam', lr: 0.01 }] };
+    const { experimentId } = await ok('trainCreate', { spec: diverging });
+    let reply;
+    for (let i = 0; i < 20 && !reply?.progress.optimizers[0].diverged; i++) reply = await ok('trainRun', { experimentId, steps: 1 });
+    expect(reply.progress.optimizers[0].diverged).toBe(true);
+    expect(reply.optimizers[0]).toMatchObject({ diverged: true, divergedAt: expect.any(Number), reason: expect.stringMatching(/diverged at step/) });
+    expect(reply.optimizers[1].diverged).toBe(false);
+    await ok('trainDelete', { experimentId });
+  });
+
   it('predicts on grids of the requested size, for one optimizer or all', async () => {
     const { experimentId } = await ok('trainCreate', { spec });
     const all = await ok('trainPredictGrid', { experimentId, grid: { resolution: 20 } });

@@ -42,4 +42,18 @@ describe('train series', () => {
     expect(series.hasTest).toBe(false);
     expect(series.hasAccuracy).toBe(false);
   });
+
+  it('says whether a reply changed anything; an entry with no points keeps the status it repeats', () => {
+    const series = createSeries(1);
+    expect(appendRun(series, { optimizers: [points(0, [0, 1], [1, 0.5])] })).toBe(true);
+    expect(appendRun(series, { optimizers: [{ from: 2, epoch: [] }] })).toBe(false); // mid-epoch, status unknown
+    expect(series.optimizers[0].diverged).toBe(false);
+    expect(appendRun(series, { optimizers: [{ from: 2, epoch: [], lastStepLoss: 0.4, diverged: false, divergedAt: 0, reason: '' }] })).toBe(false);
+    expect(series.optimizers[0].lastStepLoss).toBe(0.4);
+    expect(appendRun(series, { optimizers: [{ from: 2, epoch: [], diverged: true, divergedAt: 9, reason: 'NaN loss' }] })).toBe(true);
+    expect(divergenceLabel(series.optimizers[0])).toBe('diverged at step 9');
+    expect(series.optimizers[0].epoch).toEqual([0, 1]);
+    expect(appendRun(series, { optimizers: [points(1, [1], [0.6], { diverged: true, divergedAt: 9 })] })).toBe(true); // a resend
+    expect(series.optimizers[0].trainLoss).toEqual([1, 0.6]);
+  });
 });

@@ -4,70 +4,124 @@
 // unsure; one output (a sigmoid head) is read as p(class 1). Regression on a 2-D input: a
 // sequential colour scale (viridis) over the grid's own range. The pure colour mapping is
 // exported for tests (tests/web/train-heatmap.test.js); drawing needs a canvas.
+// gridToRgba runs for every cell of six maps a few times a second while training, so its inner
+// loop allocates nothing: class colours come from a flat table, viridis from its 256-entry ramp.
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { CLASS_COLORS, hexToRgb } from '../views/train/palette.js';
+import { drawPointsLayer } from './map-points.js';
 
 const CLASS_RGB = CLASS_COLORS.map(hexToRgb);
 const UNKNOWN = [200, 200, 200]; // NaN predictions (a diverged network)
 
-/** The colour [r, g, b] of one grid point's class probabilities. */
-export function classCellColor(probs, { classRgb = CLASS_RGB } = {}) {
-  const p = probs.length === 1 ? [1 - probs[0], probs[0]] : Array.from(probs);
-  const k = p.length;
-  if (!p.every((v) => Number.isFinite(v))) return UNKNOWN.slice();
+/** The class colours as one flat table [r0, g0, b0, r1, ...] (what the per-cell loop reads). */
+export function classTable(classRgb = CLASS_RGB) {
+  const table = new Float64Array(classRgb.length * 3);
+  classRgb.forEach((rgb, c) => table.set(rgb, 3 * c));
+  return table;
+}
+
+const CLASS_TABLE = classTable();
+
+/**
+ * Writes the colour of one point's class probabilities (values[at .. at + outputs)) into
+ * out[o .. o + 3). One output is p(class 1). Allocation-free; classCellColor is this on an array.
+ */
+function writeClassColor(out, o, values, at, outputs, table) {
+  const k = outputs === 1 ? 2 : outputs;
+  const colors = table.length / 3;
   let sum = 0;
   let max = 0;
-  const mix = [0, 0, 0];
+  let r = 0;
+  let g = 0;
+  let b = 0;
   for (let c = 0; c < k; c++) {
-    const w = Math.max(0, p[c]);
+    const p = outputs === 1 ? (c === 0 ? 1 - values[at] : values[at]) : values[at + c];
+    if (!Number.isFinite(p)) { sum = NaN; break; }
+    const w = Math.max(0, p);
     sum += w;
     if (w > max) max = w;
-    const rgb = classRgb[c % classRgb.length];
-    mix[0] += w * rgb[0];
-    mix[1] += w * rgb[1];
-    mix[2] += w * rgb[2];
+    const t = 3 * (c % colors);
+    r += w * table[t];
+    g += w * table[t + 1];
+    b += w * table[t + 2];
   }
-  if (!(sum > 0)) return UNKNOWN.slice();
+  if (!(sum > 0)) {
+    out[o] = UNKNOWN[0]; out[o + 1] = UNKNOWN[1]; out[o + 2] = UNKNOWN[2];
+    return;
+  }
   // Confidence 0 (uniform) .. 1 (one class): unsure regions fade towards white.
   const confidence = k > 1 ? Math.min(1, Math.max(0, (max / sum - 1 / k) / (1 - 1 / k))) : 1;
   const strength = 0.3 + 0.6 * confidence;
-  return mix.map((v) => Math.round(255 * (1 - strength) + (v / sum) * strength));
+  const white = 255 * (1 - strength);
+  out[o] = Math.round(white + (r / sum) * strength);
+  out[o + 1] = Math.round(white + (g / sum) * strength);
+  out[o + 2] = Math.round(white + (b / sum) * strength);
+}
+
+/** The colour [r, g, b] of one grid point's class probabilities. */
+export function classCellColor(probs, { classRgb = CLASS_RGB } = {}) {
+  const out = [0, 0, 0];
+  writeClassColor(out, 0, probs, 0, probs.length, classRgb === CLASS_RGB ? CLASS_TABLE : classTable(classRgb));
+  return out;
+}
+
+// viridis is a ramp of 256 colours (d3 picks colors[floor(t * 256)]): the same table as bytes.
+let viridis = null;
+function viridisTable() {
+  if (!viridis) {
+    viridis = new Uint8Array(256 * 3);
+    for (let i = 0; i < 256; i++) viridis.set(hexToRgb(interpolateViridis((i + 0.5) / 256)), 3 * i);
+  }
+  return viridis;
+}
+
+function writeValueColor(out, o, value, lo, hi) {
+  if (!Number.isFinite(value)) {
+    out[o] = UNKNOWN[0]; out[o + 1] = UNKNOWN[1]; out[o + 2] = UNKNOWN[2];
+    return;
+  }
+  const t = hi > lo ? (value - lo) / (hi - lo) : 0.5;
+  const i = 3 * Math.max(0, Math.min(255, Math.floor(Math.min(1, Math.max(0, t)) * 256)));
+  const table = viridisTable();
+  out[o] = table[i]; out[o + 1] = table[i + 1]; out[o + 2] = table[i + 2];
 }
 
 /** The colour of a regression output `value` on the range [lo, hi]. */
 export function valueCellColor(value, lo, hi) {
-  if (!Number.isFinite(value)) return UNKNOWN.slice();
-  const t = hi > lo ? (value - lo) / (hi - lo) : 0.5;
-  const css = interpolateViridis(Math.min(1, Math.max(0, t)));
-  const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(css);
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : hexToRgb(css);
+  const out = [0, 0, 0];
+  writeValueColor(out, 0, value, lo, hi);
+  return out;
+}
+
+/** The finite range [lo, hi] of a grid's first output (Infinity, -Infinity when there is none). */
+export function valueRange(values, count, outputs) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const v = values[i * outputs];
+    if (Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return [lo, hi];
 }
 
 /**
  * RGBA bytes (resolution^2 * 4) for a grid, rows flipped so that y grows upwards on screen.
- * `classification` false paints values with valueCellColor over their finite range.
+ * `classification` false paints values with valueCellColor over their finite range. `out`: a
+ * buffer of the right length to reuse (e.g. an ImageData's data), else a new one.
  */
-export function gridToRgba(values, resolution, outputs, { classification = true } = {}) {
+export function gridToRgba(values, resolution, outputs, { classification = true, out = null } = {}) {
   const r = resolution;
-  const rgba = new Uint8ClampedArray(r * r * 4);
-  let lo = Infinity;
-  let hi = -Infinity;
-  if (!classification) {
-    for (let i = 0; i < r * r; i++) {
-      const v = values[i * outputs];
-      if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    }
-  }
+  const rgba = out && out.length === r * r * 4 ? out : new Uint8ClampedArray(r * r * 4);
+  const [lo, hi] = classification ? [0, 0] : valueRange(values, r * r, outputs);
   for (let j = 0; j < r; j++) {
     for (let k = 0; k < r; k++) {
       const point = j * r + k;
-      const color = classification
-        ? classCellColor(values.subarray ? values.subarray(point * outputs, point * outputs + outputs) : values.slice(point * outputs, point * outputs + outputs))
-        : valueCellColor(values[point * outputs], lo, hi);
       const o = ((r - 1 - j) * r + k) * 4;
-      rgba[o] = color[0];
-      rgba[o + 1] = color[1];
-      rgba[o + 2] = color[2];
+      if (classification) writeClassColor(rgba, o, values, point * outputs, outputs, CLASS_TABLE);
+      else writeValueColor(rgba, o, values[point * outputs], lo, hi);
       rgba[o + 3] = 255;
     }
   }
@@ -82,10 +136,9 @@ export function drawHeatmap(canvas, values, resolution, outputs, options = {}) {
   ctx.putImageData(new ImageData(gridToRgba(values, resolution, outputs, options), resolution, resolution), 0, 0);
 }
 
-/** The colour of a point's own value on a regression map (the map's range), as CSS. */
-function valueCss(value, lo, hi) {
-  const [r, g, b] = valueCellColor(value, lo, hi);
-  return `rgb(${r},${g},${b})`;
+/** The canvas's off-screen helpers, kept between redraws: the grid bitmap (and its ImageData) and the points layer. */
+function cacheOf(canvas) {
+  return canvas.__descentMap ?? (canvas.__descentMap = { cells: document.createElement('canvas'), image: null, points: null });
 }
 
 /**
@@ -96,16 +149,20 @@ function valueCss(value, lo, hi) {
  *
  * points: [{ x: rows of 2 features (flat), y: labels or targets, hollow }]; grid: { xMin, xMax,
  * yMin, yMax, resolution }; radius: the dot radius in pixels of `size`. Returns the number of
- * points drawn inside the window.
+ * points drawn inside the window. The points do not change during a run, so they are drawn once
+ * into a layer of their own and composited on every redraw (see map-points.js).
  */
 export function drawDecisionMap(canvas, { values, resolution, outputs, classification = true, grid, points = [], size = 240, radius = 2.5 }) {
   if (canvas.width !== size) canvas.width = size;
   if (canvas.height !== size) canvas.height = size;
   const ctx = canvas.getContext('2d');
-  const cells = canvas.__descentCells ?? (canvas.__descentCells = document.createElement('canvas'));
+  const cache = cacheOf(canvas);
+  const { cells } = cache;
   if (cells.width !== resolution) cells.width = resolution;
   if (cells.height !== resolution) cells.height = resolution;
-  cells.getContext('2d').putImageData(new ImageData(gridToRgba(values, resolution, outputs, { classification }), resolution, resolution), 0, 0);
+  if (cache.image?.width !== resolution) cache.image = new ImageData(resolution, resolution);
+  gridToRgba(values, resolution, outputs, { classification, out: cache.image.data });
+  cells.getContext('2d').putImageData(cache.image, 0, 0);
   ctx.save();
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
@@ -113,49 +170,11 @@ export function drawDecisionMap(canvas, { values, resolution, outputs, classific
   ctx.drawImage(cells, 0, 0, size, size);
   ctx.restore();
 
-  let lo = Infinity;
-  let hi = -Infinity;
-  if (!classification) {
-    for (let i = 0; i < resolution * resolution; i++) {
-      const v = values[i * outputs];
-      if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    }
-  }
-  const r = resolution;
-  const cell = size / r;
-  const toPixel = (x, y) => [
-    (((x - grid.xMin) / (grid.xMax - grid.xMin)) * (r - 1) + 0.5) * cell,
-    size - (((y - grid.yMin) / (grid.yMax - grid.yMin)) * (r - 1) + 0.5) * cell,
-  ];
-  let drawn = 0;
-  ctx.save();
-  ctx.lineJoin = 'round';
-  // Training points under the test points, so the rings stay visible.
-  for (const set of [...points].sort((a, b) => Number(Boolean(a.hollow)) - Number(Boolean(b.hollow)))) {
-    const n = Math.min(Math.floor(set.x.length / 2), set.y.length);
-    for (let i = 0; i < n; i++) {
-      const [px, py] = toPixel(set.x[2 * i], set.x[2 * i + 1]);
-      if (!(px >= -radius && px <= size + radius && py >= -radius && py <= size + radius)) continue;
-      const color = classification ? CLASS_COLORS[set.y[i] % CLASS_COLORS.length] ?? '#888888' : valueCss(set.y[i], lo, hi);
-      ctx.beginPath();
-      ctx.arc(px, py, radius, 0, 2 * Math.PI);
-      if (set.hollow) {
-        ctx.lineWidth = radius * 0.95;
-        ctx.strokeStyle = 'rgba(20, 24, 30, 0.9)';
-        ctx.stroke();
-        ctx.lineWidth = radius * 0.5;
-        ctx.strokeStyle = color;
-        ctx.stroke();
-      } else {
-        ctx.fillStyle = color;
-        ctx.fill();
-        ctx.lineWidth = Math.max(1, radius * 0.4);
-        ctx.strokeStyle = 'rgba(20, 24, 30, 0.85)';
-        ctx.stroke();
-      }
-      drawn += 1;
-    }
-  }
-  ctx.restore();
-  return drawn;
+  const range = classification ? null : valueRange(values, resolution * resolution, outputs);
+  const colorOf = classification
+    ? (label) => CLASS_COLORS[label % CLASS_COLORS.length] ?? '#888888'
+    : (value) => { const [r, g, b] = valueCellColor(value, range[0], range[1]); return `rgb(${r},${g},${b})`; };
+  cache.points = drawPointsLayer(cache.points, { points, grid, resolution, size, radius, colorOf, key: range ? range.join() : 'classes' });
+  if (cache.points.canvas) ctx.drawImage(cache.points.canvas, 0, 0);
+  return cache.points.drawn;
 }

@@ -1,8 +1,9 @@
 // Chunk sizing for training in the worker: how many optimizer steps to ask for next so that one
-// chunk takes about the frame budget (~12 ms of worker time), and how a speed setting caps that.
+// chunk takes ~10 ms of worker time (short enough that a grid request queued behind it waits little),
+// and how a speed setting caps that.
 // Pure, tested in Node (tests/web/train-chunk.test.js).
 
-export const TARGET_MS = 12;
+export const TARGET_MS = 10;
 export const MAX_CHUNK_STEPS = 20000;
 
 /** Speed settings: a cap on optimizer steps per second (Infinity: as fast as the frame budget allows). */
@@ -16,15 +17,27 @@ export const SPEEDS = [
 export const DEFAULT_SPEED = 4;
 
 /**
- * The next chunk size from the last one and how long it took in the worker: scaled towards
- * `targetMs`, by at most a factor of 2 either way (one slow chunk, e.g. a garbage collection, does
- * not collapse it), and within [1, max].
+ * The chunk size from a smoothed cost per step: `observe(steps, ms)` after each chunk (ms: the
+ * worker's time for it) updates an exponential average of ms per step, and the next size aims at
+ * `targetMs` of work. One slow chunk (a garbage collection, another tab) counts at most twice the
+ * average, so it nudges the size instead of halving it; the size grows or shrinks by at most a
+ * factor of 2 per chunk and stays within [1, max].
  */
-export function nextChunkSteps(lastSteps, lastMs, { targetMs = TARGET_MS, max = MAX_CHUNK_STEPS } = {}) {
-  const steps = Math.max(1, Math.floor(lastSteps) || 1);
-  if (!(lastMs > 0) || !Number.isFinite(lastMs)) return Math.min(max, steps * 2);
-  const factor = Math.min(2, Math.max(0.5, targetMs / lastMs));
-  return Math.max(1, Math.min(max, Math.round(steps * factor)));
+export function createChunkSizer({ initial = 8, targetMs = TARGET_MS, max = MAX_CHUNK_STEPS, smoothing = 0.2 } = {}) {
+  const clamp = (n) => Math.max(1, Math.min(max, Math.round(n)));
+  let steps = clamp(initial);
+  let msPerStep = null;
+  return {
+    get steps() { return steps; },
+    get msPerStep() { return msPerStep; },
+    observe(chunkSteps, ms) {
+      if (!(chunkSteps >= 1) || !(ms >= 0) || !Number.isFinite(ms)) return steps;
+      const sample = Math.max(ms, 0.01) / chunkSteps;
+      msPerStep = msPerStep === null ? sample : msPerStep + smoothing * (Math.min(sample, 2 * msPerStep) - msPerStep);
+      steps = clamp(Math.min(2 * steps, Math.max(steps / 2, targetMs / msPerStep)));
+      return steps;
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
-// The Train view: networks trained side by side by several optimizers, in the worker, in chunks
-// sized to the frame budget. mountTrainView(container, client, { onStateChange, state }) builds the
+// The Train view: networks trained side by side by several optimizers, in the worker, in chunks of
+// ~10 ms kept queued there (pipeline.js) while the page draws at most once per frame. mountTrainView(container, client, { onStateChange, state }) builds the
 // controls from the registries (listDatasets, listOptimizers), the live loss / accuracy curves
 // (one colour per optimizer), decision-boundary maps for 2-D data and each optimizer's update
 // rule; it returns { ready, getState(), setState(state), destroy() }. Any change of the setup
@@ -14,7 +14,9 @@ import { formatNumber } from '../format.js';
 import { renderMath } from '../math.js';
 import { createTrainChart } from '../../charts/train-chart.js';
 import { drawDecisionMap } from '../../charts/heatmap.js';
-import { DEFAULT_SPEED, SPEEDS, createPacer, nextChunkSteps } from './chunk.js';
+import { DEFAULT_SPEED, SPEEDS, createChunkSizer, createPacer } from './chunk.js';
+import { coalesced } from './coalesce.js';
+import { createChunkPipeline } from './pipeline.js';
 import { inputField, nextId, optionField, selectField } from './controls.js';
 import { classColor, optimizerColor } from './palette.js';
 import { alignedColumns, appendRun, createSeries, divergenceLabel, latest, logSafe } from './series.js';
@@ -30,6 +32,7 @@ import './train.css';
 const GRID = { xMin: -2.5, xMax: 2.5, yMin: -2.5, yMax: 2.5, resolution: 60 };
 const GRID_INTERVAL_MS = 250;
 const PREDICTIONS_INTERVAL_MS = 400;
+const STATE_INTERVAL_MS = 500;
 const DIGIT_IMAGES = 24;
 const TWO_D = ['spiral', 'circles', 'xor', 'gaussians', 'moons', 'surface'];
 const clone = (value) => JSON.parse(JSON.stringify(value));
@@ -40,19 +43,13 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   let run = null; // the live experiment: { id, info, series, stepsPerEpoch, epochs, progress, chunk, ... }
   let creating = null;
   let playing = false;
-  let busy = false;
-  let gridBusy = false;
-  let lastGridAt = 0;
-  let predictionsBusy = false;
-  let stateBusy = false;
-  let lastStateAt = 0;
-  let lastPredictionsAt = 0;
+  let stepping = false;
   let digitsOptimizer = 0;
-  let frame = 0;
-  let lastFrameAt = 0;
+  let frame = 0; // the requested animation frame that draws what changed
+  let dirty = { charts: false, legend: false, status: false };
+  let pendingMaps = null; // the latest grid reply, drawn on the next frame
   let speed = DEFAULT_SPEED;
   let destroyed = false;
-  const pacer = createPacer();
 
   // ---- skeleton ------------------------------------------------------------------------------
   const uidBase = nextId('train');
@@ -299,7 +296,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     const steps = p?.steps ?? 0;
     const parts = [`Epoch ${epochs} of ${run.epochs}`, `${steps} steps`, `1 epoch = ${run.stepsPerEpoch} steps`,
       `${run.info.parameterCount} parameters`];
-    if (playing) parts.push(`${run.chunk} steps per chunk`);
+    if (playing) parts.push(`${run.sizer.steps} steps per chunk`);
     if (run.done) parts.unshift('Done');
     return parts.join(' · ');
   }
@@ -523,7 +520,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
         client.request('trainDelete', { experimentId: created.experimentId }).catch(() => {});
         throw new Error('The view was closed');
       }
-      run = {
+      const current = {
         id: created.experimentId,
         info: created.info,
         stepsPerEpoch: created.stepsPerEpoch,
@@ -531,16 +528,19 @@ export function mountTrainView(container, client, { onStateChange, state: initia
         spec: built.spec,
         series: createSeries(created.info.optimizers),
         progress: created.info.progress,
-        chunk: Math.max(1, Math.min(created.stepsPerEpoch, 8)),
+        sizer: createChunkSizer({ initial: Math.max(1, Math.min(created.stepsPerEpoch, 8)) }),
         seriesShape: 0,
         done: false,
       };
+      current.pipeline = createPipeline(current);
+      run = current;
       root.dataset.running = 'true';
       setExportEnabled(true);
       refreshMapsNote();
       if (run.info.inputs === 2) buildMaps();
-      // Epoch 0 (the untrained networks): a zero-step run returns it without training.
-      await runChunk(run, { epochs: undefined, steps: undefined, initial: true });
+      // Epoch 0 (the untrained networks), without training.
+      const optimizers = await client.request('trainHistory', { experimentId: current.id });
+      handleReply(current, { optimizers, progress: current.progress });
       return run;
     })();
     try {
@@ -550,29 +550,67 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     }
   }
 
-  async function runChunk(current, { steps, epochs, initial = false }) {
-    let reply;
-    if (initial) {
-      reply = await client.request('trainHistory', { experimentId: current.id }).then((optimizers) => ({ optimizers, progress: current.progress, ms: 0 }));
-    } else {
-      reply = await client.request('trainRun', { experimentId: current.id, ...(epochs ? { epochs } : { steps }) });
-    }
-    if (run !== current) return null; // reset meanwhile
-    appendRun(current.series, reply);
-    if (!initial) {
-      current.progress = reply.progress;
-      if (steps) current.chunk = nextChunkSteps(steps, reply.ms);
-    }
-    const allDiverged = reply.progress.optimizers.every((o) => o.diverged);
-    if ((reply.progress.epochs ?? 0) >= current.epochs || allDiverged) {
+  /** The chunks of one run while playing (see pipeline.js). */
+  function createPipeline(current) {
+    return createChunkPipeline({
+      send: (steps) => client.request('trainRun', { experimentId: current.id, steps }),
+      sizer: current.sizer,
+      pacer: createPacer(),
+      stepsPerSecond: () => SPEEDS[speed].stepsPerSecond,
+      targetSteps: () => current.epochs * current.stepsPerEpoch,
+      onReply: (reply) => {
+        handleReply(current, reply);
+        refreshVisuals();
+      },
+      onEnd: () => {
+        if (run !== current) return;
+        current.done = true;
+        if (playing) pause();
+      },
+      onError: (error) => {
+        if (run !== current) return;
+        showError(error.message);
+        if (playing) pause();
+      },
+    });
+  }
+
+  /** A trainRun reply: merged into the run; what it changes is drawn on the next frame. */
+  function handleReply(current, reply) {
+    if (run !== current) return; // reset meanwhile
+    if (appendRun(current.series, reply)) dirty.charts = dirty.legend = true;
+    if (reply.progress && (reply.progress.steps ?? 0) >= (current.progress?.steps ?? 0)) current.progress = reply.progress;
+    dirty.status = true;
+    const allDiverged = current.progress.optimizers.every((o) => o.diverged);
+    if ((current.progress.epochs ?? 0) >= current.epochs || allDiverged) {
       current.done = true;
       if (playing) pause();
     }
-    drawCharts();
-    refreshLegend();
-    setStatus(statusText());
-    root.dataset.epoch = String(reply.progress.epochs ?? 0);
-    return reply;
+    scheduleFrame();
+  }
+
+  function scheduleFrame() {
+    if (!frame && !destroyed) frame = requestAnimationFrame(drawFrame);
+  }
+
+  /** Everything that changed since the last frame, drawn once (uPlot's setData at most once per frame). */
+  function drawFrame() {
+    frame = 0;
+    const current = destroyed ? null : run;
+    const { charts, legend: legendChanged, status: statusChanged } = dirty;
+    dirty = { charts: false, legend: false, status: false };
+    if (!current) return;
+    if (charts) drawCharts();
+    if (legendChanged) refreshLegend();
+    if (statusChanged) {
+      setStatus(statusText());
+      root.dataset.epoch = String(current.progress?.epochs ?? 0);
+    }
+    if (pendingMaps) {
+      const pending = pendingMaps;
+      pendingMaps = null;
+      if (pending.current === current) paintMaps(current, pending.reply, pending.data);
+    }
   }
 
   /** The maps (2-D data) or the confusion matrices (other classification), at most a few times a second unless forced. */
@@ -589,11 +627,9 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   }
 
   /** The live optimizer state (a summary per buffer) in the open rule panels, at most ~2×/s unless forced. */
-  async function refreshOptimizerState(force = false) {
+  const refreshOptimizerState = coalesced(async () => {
     const current = run;
-    if (!current || stateBusy) return;
-    const now = performance.now();
-    if (!force && now - lastStateAt < STATE_INTERVAL_MS) return;
+    if (!current) return;
     const open = [...optimizerCards.querySelectorAll('.train-optimizer')]
       .filter((card) => card.querySelector('details.train-rule')?.open);
     if (!open.length) return;
@@ -601,8 +637,6 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       clearOptimizerState();
       return;
     }
-    stateBusy = true;
-    lastStateAt = now;
     try {
       for (const card of open) {
         const index = Number(card.dataset.index);
@@ -614,61 +648,55 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       }
     } catch (error) {
       if (run === current) showError(error.message);
-    } finally {
-      stateBusy = false;
     }
-  }
+  }, { intervalMs: STATE_INTERVAL_MS });
 
-  async function refreshMaps(force = false) {
+  /** Asks for the grids (never more than one request out); the latest reply is painted on the next frame. */
+  const refreshMaps = coalesced(async () => {
     const current = run;
-    if (!current || current.info.inputs !== 2 || gridBusy) return;
-    const now = performance.now();
-    if (!force && now - lastGridAt < GRID_INTERVAL_MS) return;
-    gridBusy = true;
-    lastGridAt = now;
+    if (!current || current.info.inputs !== 2) return;
     try {
       const [reply, data] = await Promise.all([
         client.request('trainPredictGrid', { experimentId: current.id, grid: GRID }),
         dataOf(current),
       ]);
       if (run !== current) return;
-      const figures = maps.querySelectorAll('figure.train-map');
-      const points = [{ x: data.xTrain, y: data.yTrain }, { x: data.xTest, y: data.yTest, hollow: true }];
-      const count = data.trainCount + data.testCount;
-      const dpr = Math.max(2, globalThis.devicePixelRatio || 1);
-      for (const g of reply.grids) {
-        const figure = figures[g.index];
-        if (!figure) continue;
-        const canvas = figure.querySelector('canvas');
-        const cssSize = canvas.clientWidth || 160;
-        const size = Math.max(160, Math.min(800, Math.round(cssSize * dpr)));
-        const radius = (count > 800 ? 1.7 : count > 400 ? 2.1 : 2.6) * (current.info.classification ? 1 : 0.8) * (size / cssSize);
-        const drawn = drawDecisionMap(canvas, {
-          values: g.values, resolution: reply.resolution, outputs: reply.outputs, classification: current.info.classification,
-          grid: reply.grid, points, size, radius,
-        });
-        figure.dataset.points = String(drawn);
-        const s = current.series.optimizers[g.index];
-        const acc = latest(s, 'testAccuracy') ?? latest(s, 'trainAccuracy');
-        figure.querySelector('.values').textContent = s.diverged ? divergenceLabel(s) : acc !== null ? `${(100 * acc).toFixed(1)}%` : '';
-        figure.dataset.diverged = s.diverged ? 'true' : 'false';
-      }
-      root.dataset.maps = 'drawn';
-      mapsPng.disabled = false;
+      pendingMaps = { current, reply, data };
+      scheduleFrame();
     } catch (error) {
       if (run === current) showError(error.message);
-    } finally {
-      gridBusy = false;
     }
+  }, { intervalMs: GRID_INTERVAL_MS });
+
+  function paintMaps(current, reply, data) {
+    const figures = maps.querySelectorAll('figure.train-map');
+    current.mapPoints ??= [{ x: data.xTrain, y: data.yTrain }, { x: data.xTest, y: data.yTest, hollow: true }];
+    const count = data.trainCount + data.testCount;
+    const dpr = Math.max(2, globalThis.devicePixelRatio || 1);
+    for (const g of reply.grids) {
+      const figure = figures[g.index];
+      if (!figure) continue;
+      const canvas = figure.querySelector('canvas');
+      const cssSize = canvas.clientWidth || 160;
+      const size = Math.max(160, Math.min(800, Math.round(cssSize * dpr)));
+      const radius = (count > 800 ? 1.7 : count > 400 ? 2.1 : 2.6) * (current.info.classification ? 1 : 0.8) * (size / cssSize);
+      const drawn = drawDecisionMap(canvas, {
+        values: g.values, resolution: reply.resolution, outputs: reply.outputs, classification: current.info.classification,
+        grid: reply.grid, points: current.mapPoints, size, radius,
+      });
+      figure.dataset.points = String(drawn);
+      const s = current.series.optimizers[g.index];
+      const acc = latest(s, 'testAccuracy') ?? latest(s, 'trainAccuracy');
+      figure.querySelector('.values').textContent = s.diverged ? divergenceLabel(s) : acc !== null ? `${(100 * acc).toFixed(1)}%` : '';
+      figure.dataset.diverged = s.diverged ? 'true' : 'false';
+    }
+    root.dataset.maps = 'drawn';
+    mapsPng.disabled = false;
   }
 
-  async function refreshPredictions(force = false) {
+  const refreshPredictions = coalesced(async () => {
     const current = run;
-    if (!current || !current.info.classification || current.info.inputs === 2 || predictionsBusy) return;
-    const now = performance.now();
-    if (!force && now - lastPredictionsAt < PREDICTIONS_INTERVAL_MS) return;
-    predictionsBusy = true;
-    lastPredictionsAt = now;
+    if (!current || !current.info.classification || current.info.inputs === 2) return;
     try {
       const data = await dataOf(current);
       if (run !== current) return;
@@ -678,35 +706,8 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       updateEvaluation(current, data, reply);
     } catch (error) {
       if (run === current) showError(error.message);
-    } finally {
-      predictionsBusy = false;
     }
-  }
-
-  function tick(time) {
-    frame = 0;
-    if (!playing || !run || destroyed) return;
-    const elapsed = lastFrameAt ? time - lastFrameAt : 16;
-    lastFrameAt = time;
-    if (!busy) {
-      const remaining = run.epochs * run.stepsPerEpoch - (run.progress?.steps ?? 0);
-      const steps = pacer.take({ budgetSteps: run.chunk, stepsPerSecond: SPEEDS[speed].stepsPerSecond, elapsedMs: elapsed, remaining });
-      if (remaining <= 0) {
-        run.done = true;
-        pause();
-        return;
-      }
-      if (steps > 0) {
-        busy = true;
-        const current = run;
-        runChunk(current, { steps })
-          .then(() => refreshVisuals(current.done))
-          .catch((error) => { if (run === current) { showError(error.message); pause(); } })
-          .finally(() => { busy = false; });
-      }
-    }
-    frame = requestAnimationFrame(tick);
-  }
+  }, { intervalMs: PREDICTIONS_INTERVAL_MS });
 
   async function play() {
     if (playing) return;
@@ -715,49 +716,47 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     } catch {
       return;
     }
+    if (playing) return;
     if (run.done) {
       // Played to the end: train further by the same number of epochs.
       run.epochs += Math.max(1, Number.parseInt(state.epochs, 10) || 100);
       run.done = false;
     }
     playing = true;
-    lastFrameAt = 0;
-    pacer.reset();
     playButton.textContent = 'Pause';
     playButton.setAttribute('aria-pressed', 'true');
     root.dataset.playing = 'true';
-    frame = requestAnimationFrame(tick);
+    run.pipeline.start(run.progress?.steps ?? 0);
   }
 
   function pause() {
     playing = false;
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
+    run?.pipeline.stop();
     playButton.textContent = run?.done ? 'Train more' : 'Play';
     playButton.setAttribute('aria-pressed', 'false');
     root.dataset.playing = 'false';
     if (run) setStatus(statusText());
-    refreshVisuals(true);
+    // The chunks still in flight arrive through the pipeline's onReply; the maps follow the last one.
+    const current = run;
+    (current ? current.pipeline.idle() : Promise.resolve()).then(() => { if (run === current) refreshVisuals(true); });
   }
 
   async function stepEpoch() {
-    if (busy) return;
+    if (stepping) return;
+    stepping = true;
     pause();
+    let current;
     try {
-      await ensureRun();
-    } catch {
-      return;
-    }
-    const current = run;
-    if (current.progress.epochs >= current.epochs) current.epochs = current.progress.epochs + 1;
-    busy = true;
-    try {
-      await runChunk(current, { epochs: 1 });
+      current = await ensureRun(); // shows its own errors
+      await current.pipeline.idle();
+      if (run !== current) return;
+      if (current.progress.epochs >= current.epochs) current.epochs = current.progress.epochs + 1;
+      handleReply(current, await client.request('trainRun', { experimentId: current.id, epochs: 1 }));
       await refreshVisuals(true);
     } catch (error) {
-      if (run === current) showError(error.message);
+      if (current && run === current) showError(error.message);
     } finally {
-      busy = false;
+      stepping = false;
     }
   }
 
@@ -765,7 +764,8 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     if (playing) pause();
     const old = run;
     run = null;
-    busy = false;
+    pendingMaps = null;
+    old?.pipeline.stop();
     if (old) client.request('trainDelete', { experimentId: old.id }).catch(() => {});
     lossChart.setSeries([]);
     accChart.setSeries([]);
@@ -875,7 +875,6 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     speed = Number(speedInput.value);
     speedText.textContent = SPEEDS[speed].label;
     speedInput.setAttribute('aria-valuetext', SPEEDS[speed].label);
-    pacer.reset();
   });
 
   // ---- start -----------------------------------------------------------------------------------
@@ -920,8 +919,6 @@ function formatNumberish(value) {
   if (typeof value === 'number') return formatNumber(value);
   return value;
 }
-
-const STATE_INTERVAL_MS = 500;
 
 /** The optimizer's state buffers (summaries from trainOptimizerState) as a small table. */
 function renderOptimizerState(box, states) {

@@ -22,11 +22,16 @@ export function createSeries(count) {
   return { optimizers, hasTest: false, hasAccuracy: false };
 }
 
-/** Appends the new points of a trainRun reply (each optimizer's points start at `from`). */
+/**
+ * Appends the new points of a trainRun reply (each optimizer's points start at `from`; an entry may
+ * carry no points, only the status). Returns true when anything the curves or legend show changed.
+ */
 export function appendRun(series, reply) {
+  let changed = false;
   reply.optimizers.forEach((points, i) => {
     const s = series.optimizers[i];
     if (!s) return;
+    if (points.epoch.length || s.epoch.length > (points.from ?? s.epoch.length) || Boolean(points.diverged) !== s.diverged) changed = true;
     const from = points.from ?? s.epoch.length;
     s.epoch.length = Math.min(s.epoch.length, from);
     s.epoch.push(...points.epoch);
@@ -37,11 +42,13 @@ export function appendRun(series, reply) {
     if (points.testLoss && points.testLoss.some((v) => Number.isFinite(v))) series.hasTest = true;
     if (points.trainAccuracy && points.trainAccuracy.some((v) => Number.isFinite(v))) series.hasAccuracy = true;
     s.lastStepLoss = points.lastStepLoss ?? s.lastStepLoss;
-    s.diverged = points.diverged;
-    s.divergedAt = points.divergedAt;
-    s.reason = points.reason;
+    if (points.diverged !== undefined) {
+      s.diverged = Boolean(points.diverged);
+      s.divergedAt = points.divergedAt;
+      s.reason = points.reason;
+    }
   });
-  return series;
+  return changed;
 }
 
 /** The last epoch any optimizer has reached. */

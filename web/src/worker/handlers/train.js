@@ -14,10 +14,11 @@
 //   trainDelete      { experimentId }               -> { deleted: true }
 //
 // The experiment is named `experimentId` (not `id`: the request's own `id` is the client's reply key).
-// trainRun sends only the epoch points the page has not seen yet, so messages stay small however
-// long the run. scheduleUnit 'epochs' means the schedules' lengths (tMax, stepSize, t0, warm-up
-// steps, totalIters) are given in epochs; they are converted to optimizer steps, the unit the
-// library's schedules count in (PyTorch's, when scheduler.step() is called every batch).
+// trainRun sends only the epoch points the page has not seen yet, read with history({from,
+// stepsFrom}) so that neither the message nor the work of reading grows with the length of the run.
+// scheduleUnit 'epochs' means the schedules' lengths (tMax, stepSize, t0, warm-up steps, totalIters)
+// are given in epochs; they are converted to optimizer steps, the unit the library's schedules
+// count in (PyTorch's, when scheduler.step() is called every batch).
 
 /** The lecture's symbol for each PyTorch state name (undefined when there is none). */
 export const STATE_SYMBOLS = Object.freeze({
@@ -86,24 +87,37 @@ export function scheduleInSteps(schedule, stepsPerEpoch) {
   return out;
 }
 
-/** The epoch points of one optimizer's history from index `from` on (plain arrays of numbers). */
-function epochPoints(h, from) {
-  const slice = (a) => (a ? Array.from(a.subarray(from)) : null);
+/** One optimizer's epoch points as history({from, stepsFrom}) returned them (plain arrays of numbers). */
+function epochPoints(h, lastStepLoss = null) {
+  const plain = (a) => (a ? Array.from(a) : null);
+  const steps = h.steps.loss;
   return {
-    from,
-    epoch: slice(h.epoch),
-    trainLoss: slice(h.trainLoss),
-    testLoss: slice(h.testLoss),
-    trainAccuracy: slice(h.trainAccuracy),
-    testAccuracy: slice(h.testAccuracy),
-    gradNorm: slice(h.gradNorm),
-    weightNorm: slice(h.weightNorm),
-    lr: slice(h.lr),
-    lastStepLoss: h.steps.loss.length ? h.steps.loss[h.steps.loss.length - 1] : null,
+    from: h.from,
+    epoch: plain(h.epoch),
+    trainLoss: plain(h.trainLoss),
+    testLoss: plain(h.testLoss),
+    trainAccuracy: plain(h.trainAccuracy),
+    testAccuracy: plain(h.testAccuracy),
+    gradNorm: plain(h.gradNorm),
+    weightNorm: plain(h.weightNorm),
+    lr: plain(h.lr),
+    lastStepLoss: steps.length ? steps[steps.length - 1] : lastStepLoss,
     diverged: h.diverged,
     divergedAt: h.divergedAt,
     reason: h.reason,
   };
+}
+
+/** Every optimizer's epoch points (and steps) the page has not been sent yet; marks them sent. */
+function freshPoints(entry) {
+  const histories = entry.experiment.history({ from: entry.sent, stepsFrom: entry.sentSteps });
+  return histories.map((h, i) => {
+    const points = epochPoints(h, entry.lastStepLoss[i]);
+    entry.sent[i] = h.from + h.epoch.length;
+    entry.sentSteps[i] = h.stepsFrom + h.steps.loss.length;
+    entry.lastStepLoss[i] = points.lastStepLoss;
+    return points;
+  });
 }
 
 function positiveInteger(value, name, max) {
@@ -134,7 +148,10 @@ export const trainHandlers = {
     }
     const optimizerCount = experiment.info().optimizers;
     const experimentId = nextExperimentId++;
-    experiments(descent).set(experimentId, { experiment, sent: new Array(optimizerCount).fill(0), stepsPerEpoch });
+    const zeros = () => new Array(optimizerCount).fill(0);
+    experiments(descent).set(experimentId, {
+      experiment, stepsPerEpoch, sent: zeros(), sentSteps: zeros(), lastStepLoss: new Array(optimizerCount).fill(null),
+    });
     // Epoch 0 (before training) is recorded at creation; the first trainRun sends it.
     return { experimentId, info: experiment.info(), stepsPerEpoch, schedules: finalSpec.optimizers.map((o) => o?.schedule ?? null) };
   },
@@ -148,18 +165,15 @@ export const trainHandlers = {
       ? entry.experiment.run({ steps: positiveInteger(steps, 'steps', 100000) })
       : entry.experiment.run({ epochs: positiveInteger(epochs, 'epochs', 10000) });
     const ms = now() - start;
-    const histories = entry.experiment.history();
-    const optimizers = histories.map((h, i) => {
-      const points = epochPoints(h, entry.sent[i]);
-      entry.sent[i] = h.epoch.length;
-      return points;
-    });
-    return { progress, ms, stepsPerEpoch: entry.stepsPerEpoch, optimizers };
+    return { progress, ms, stepsPerEpoch: entry.stepsPerEpoch, optimizers: freshPoints(entry) };
   },
 
   trainHistory(descent, request = {}) {
     const entry = entryOf(descent, request);
-    return entry.experiment.history().map((h) => epochPoints(h, 0));
+    // Every epoch point, and of the per-step record only the last step (its loss).
+    const { progress } = entry.experiment.info();
+    const stepsFrom = progress.optimizers.map((o) => Math.max(0, o.steps - 1));
+    return entry.experiment.history({ stepsFrom }).map((h) => epochPoints(h));
   },
 
   trainPredictGrid(descent, request = {}) {
