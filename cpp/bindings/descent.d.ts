@@ -206,6 +206,10 @@ export interface ExperimentSpec {
   /** Coupled L2 in the loss: (l2/2)|W|^2 over the weights. */
   l2?: number;
   recordLayerStats?: boolean;
+  /** Evaluate the whole training and test sets (the epoch points) every this many epochs (default 1). */
+  evaluateEvery?: number;
+  /** Also record the whole training set's gradient norm at each epoch point (a backward pass per epoch). */
+  fullGradNorm?: boolean;
   optimizers: OptimizerSpec[];
 }
 
@@ -227,7 +231,8 @@ export interface OptimizerHistory {
   /** null for regression. */
   trainAccuracy: Float64Array | null;
   testAccuracy: Float64Array | null;
-  gradNorm: Float64Array;
+  /** |gradient of the whole training loss| at each epoch point: full-batch runs, or with fullGradNorm; else null. */
+  gradNorm: Float64Array | null;
   weightNorm: Float64Array;
   lr: Float64Array;
   steps: { loss: Float64Array; gradNorm: Float64Array; lr: Float64Array };

@@ -12,8 +12,8 @@
 namespace descent::bindings {
 namespace {
 
-// A series with no finite value at all (accuracy of a regression, test loss with no test set)
-// is null; otherwise the numbers as they are.
+// A series with no finite value at all (accuracy of a regression, test loss with no test set,
+// epoch gradient norms not asked for) is null; otherwise the numbers as they are.
 // values[from ..] as a Float64Array (empty when from is past the end).
 val tail(const std::vector<double>& values, std::size_t from) {
   const std::size_t start = std::min(from, values.size());
@@ -102,7 +102,7 @@ val ExperimentHandle::history(val options) const {
       o.set("testLoss", series(h.test_loss, f));
       o.set("trainAccuracy", series(h.train_accuracy, f));
       o.set("testAccuracy", series(h.test_accuracy, f));
-      o.set("gradNorm", tail(h.grad_norm, f));
+      o.set("gradNorm", series(h.grad_norm, f));
       o.set("weightNorm", tail(h.weight_norm, f));
       o.set("lr", tail(h.lr, f));
       val steps = val::object();

@@ -9,6 +9,7 @@
 #include "nn/init.hpp"
 #include "nn/mlp.hpp"
 #include "nn/network_spec.hpp"
+#include "nn/reduce.hpp"
 #include "optim/registry.hpp"
 
 namespace descent {
@@ -53,6 +54,9 @@ const std::vector<ParamSpec>& experiment_params() {
       param::boolean("recordLayerStats", false).help("record per-layer activation statistics every epoch"),
       param::integer("evaluateEvery", 1).at_least(1).at_most(1000000).help(
           "evaluate the whole training and test sets (the epoch points of the history) every this many epochs"),
+      param::boolean("fullGradNorm", false).help(
+          "record the norm of the whole training set's gradient at every epoch point (one backward pass over the "
+          "training set per epoch); full-batch runs always have it, it is their step's gradient"),
   };
   return table;
 }
@@ -63,6 +67,7 @@ struct TrainerOptions {
   double l2;
   bool record_layer_stats;
   long long evaluate_every;  // epochs
+  bool full_grad_norm;
 };
 
 template <typename S>
@@ -79,7 +84,8 @@ class Trainer final : public ExperimentCore {
         batch_size_(options.batch_size),
         l2_(options.l2),
         record_layer_stats_(options.record_layer_stats),
-        evaluate_every_(options.evaluate_every) {
+        evaluate_every_(options.evaluate_every),
+        full_grad_norm_(options.full_grad_norm) {
     const Index n_train = data_.x_train.cols();
     steps_per_epoch_ = (n_train + batch_size_ - 1) / batch_size_;
     x_train_ = data_.x_train.template cast<S>();
@@ -215,11 +221,21 @@ class Trainer final : public ExperimentCore {
     double loss = static_cast<double>(mlp_.loss_and_gradient(params_s_.data(), x, y, grad_s_.data()));
     for (Index k = 0; k < grad_.size(); ++k) grad_[k] = static_cast<double>(grad_s_[static_cast<std::size_t>(k)]);
     if (l2_ > 0)
-      for (const auto& [offset, size] : weight_blocks_) {
-        loss += 0.5 * l2_ * params.segment(offset, size).squaredNorm();
-        grad_.segment(offset, size) += l2_ * params.segment(offset, size);
-      }
-    return loss;
+      for (const auto& [offset, size] : weight_blocks_) grad_.segment(offset, size) += l2_ * params.segment(offset, size);
+    return loss + l2_term(params);
+  }
+
+  // The same loss without the gradient: a forward pass only.
+  double loss(const Vec& params, const Eigen::Ref<const MatrixS>& x, const Targets<S>& y) {
+    load_params(params);
+    return static_cast<double>(mlp_.loss(params_s_.data(), x, y)) + l2_term(params);
+  }
+
+  double l2_term(const Vec& params) const {
+    double term = 0;
+    if (l2_ > 0)
+      for (const auto& [offset, size] : weight_blocks_) term += 0.5 * l2_ * params.segment(offset, size).squaredNorm();
+    return term;
   }
 
   // Every step sees the whole training set: it is taken in its own order (the mean loss does not
@@ -263,12 +279,14 @@ class Trainer final : public ExperimentCore {
       Optimizer& opt = *optimizers_[i];
       const double lr = opt.current_lr();
       const double loss = batch_loss_and_gradient(i, x, batch_targets);
-      if (!std::isfinite(loss) || !grad_.allFinite() || loss > kDivergenceFactor * (1 + std::abs(initial_loss_[i]))) {
+      // One pass: a non-finite entry (or a norm past 1e154) makes the sum of squares non-finite.
+      const double grad_squares = sum_of_squares(grad_);
+      if (!std::isfinite(loss) || !std::isfinite(grad_squares) || loss > kDivergenceFactor * (1 + std::abs(initial_loss_[i]))) {
         mark_diverged(i, "the loss or its gradient became non-finite or exploded");
         continue;
       }
       h.step_loss.push_back(loss);
-      h.step_grad_norm.push_back(grad_.norm());
+      h.step_grad_norm.push_back(std::sqrt(grad_squares));
       h.step_lr.push_back(lr);
       if (opt.info().needs_hessian) {
         hessian(params_[i], x, batch_targets);
@@ -280,7 +298,7 @@ class Trainer final : public ExperimentCore {
         mark_diverged(i, e.what());
         continue;
       }
-      if (!params_[i].allFinite()) mark_diverged(i, "the weights became non-finite");
+      if (!all_finite(params_[i])) mark_diverged(i, "the weights became non-finite");
     }
   }
 
@@ -315,11 +333,15 @@ class Trainer final : public ExperimentCore {
     return static_cast<double>(mlp_.count_correct_in_last_pass(y.labels)) / static_cast<double>(x.cols());
   }
 
-  // The epoch's point: losses and accuracies on the whole training and test sets.
+  // The epoch's point: losses and accuracies on the whole training and test sets. A forward pass,
+  // unless the gradient is wanted too: full batch (the next step reuses it), fullGradNorm, or the
+  // layer statistics' gradient norms.
   void evaluate(std::size_t i) {
     History& h = histories_[i];
     const Vec& params = params_[i];
-    const double train_loss = loss_and_gradient(params, x_train_, train_targets_);
+    const bool with_gradient = full_batch() || full_grad_norm_ || record_layer_stats_;
+    const double train_loss =
+        with_gradient ? loss_and_gradient(params, x_train_, train_targets_) : loss(params, x_train_, train_targets_);
     if (full_batch()) {
       evaluated_loss_[i] = train_loss;
       evaluated_grad_[i] = grad_;
@@ -327,7 +349,7 @@ class Trainer final : public ExperimentCore {
     }
     h.epoch.push_back(static_cast<double>(epochs_done()));
     h.train_loss.push_back(train_loss);
-    h.grad_norm.push_back(grad_.norm());
+    h.grad_norm.push_back(with_gradient ? std::sqrt(sum_of_squares(grad_)) : NAN);
     if (record_layer_stats_)
       for (const auto& layer : mlp_.layer_stats()) {
         h.layer_mean.push_back(layer.mean);
@@ -358,6 +380,7 @@ class Trainer final : public ExperimentCore {
   double l2_;
   bool record_layer_stats_;
   long long evaluate_every_;
+  bool full_grad_norm_;
   long long steps_per_epoch_ = 1;
   long long step_ = 0;
   MatrixS x_train_, x_test_, x_batch_, predictions_;
@@ -411,7 +434,7 @@ Experiment::Experiment(const Spec& spec) {
   }
 
   const TrainerOptions options{seed, batch_size, p.number("l2"), p.flag("recordLayerStats"),
-                               p.integer("evaluateEvery")};
+                               p.integer("evaluateEvery"), p.flag("fullGradNorm")};
   precision_ = p.choice("precision");
   if (precision_ == "float32")
     core_ = std::make_unique<Trainer<float>>(std::move(data), std::move(net), options, std::move(optimizers));

@@ -60,14 +60,18 @@ S evaluate(Loss loss, const Eigen::Ref<const MatrixOf<S>>& z, const Targets<S>& 
       const S inv_batch = S(1) / S(batch);
       for (Index j = 0; j < batch; ++j) {
         const S m = z.col(j).maxCoeff();
-        const S sum = (z.col(j).array() - m).exp().sum();
         const int label = y.labels[j];
+        S sum;
+        if (dz != nullptr) {  // the exponentials once, in dz, then scaled to the softmax / batch
+          (*dz).col(j) = (z.col(j).array() - m).exp();
+          sum = (*dz).col(j).sum();
+          (*dz).col(j) *= inv_batch / sum;
+          (*dz)(label, j) -= inv_batch;
+        } else {
+          sum = (z.col(j).array() - m).exp().sum();
+        }
         // log(sum) - (z_y - m) rather than m + log(sum) - z_y: no cancellation of large logits.
         total += std::log(double(sum)) - (double(z(label, j)) - double(m));
-        if (dz != nullptr) {
-          (*dz).col(j) = (z.col(j).array() - m).exp() * (inv_batch / sum);
-          (*dz)(label, j) -= inv_batch;
-        }
       }
       break;
     }

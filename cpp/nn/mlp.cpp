@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "nn/gemm.hpp"
+#include "nn/reduce.hpp"
 
 namespace descent {
 
@@ -93,8 +94,11 @@ S Mlp<S>::loss_and_gradient(const S* params, const Eigen::Ref<const Matrix>& x, 
     const S* a = l == 0 ? x.data() : activations_[l - 1].data();
     const Index a_stride = l == 0 ? x.outerStride() : s.inputs;
     multiply_add(s.inputs, s.outputs, batch, a, a_stride, d.data(), s.outputs, 1, grad_w.data(), s.inputs);
-    grad_b.noalias() = d.rowwise().sum();
-    grad_norms_[l] = grad_w.template cast<double>().norm();
+    // Column by column: additions along contiguous columns vectorise (a row-wise sum in WASM,
+    // where Eigen has no SIMD, is one scalar chain per row).
+    grad_b.setZero();
+    for (Index j = 0; j < batch; ++j) grad_b += d.col(j);
+    grad_norms_[l] = std::sqrt(sum_of_squares(grad_w.data(), grad_w.size()));
     if (l == 0) break;
     // dLoss/dZ_{l-1} = act'(Z_{l-1}) * (W_l^T dLoss/dZ_l)
     // W^T D: row-major W (out x in) is column-major W^T (in x out).

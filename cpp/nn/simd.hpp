@@ -34,9 +34,33 @@ template <typename S>
 inline void store(S* p, const Vec<S>& v) {
   std::memcpy(p, &v, sizeof v);
 }
-template <typename S>
-inline Vec<S> splat(S x) {
-  return Vec<S>{} + x;
+// Every lane x. (Not `Vec<S>{} + x`: without fast-math that is a real addition of +0.0 per call.)
+inline Vec<float> splat(float x) { return Vec<float>{x, x, x, x}; }
+inline Vec<double> splat(double x) { return Vec<double>{x, x}; }
+
+// min_of(a, b) = b < a ? b : a and max_of(a, b) = a < b ? b : a, lane by lane (a NaN in `a`
+// passes through). In WebAssembly LLVM turns these ternaries into f32x4.min / max, whose NaN
+// rules V8 expands to several instructions each; the pseudo-min/max instructions are the
+// ternaries themselves and compile to one minps / maxps.
+inline Vec<float> min_of(Vec<float> a, Vec<float> b) {
+#ifdef __wasm_simd128__
+  return __builtin_wasm_pmin_f32x4(a, b);
+#else
+  return b < a ? b : a;
+#endif
+}
+inline Vec<float> max_of(Vec<float> a, Vec<float> b) {
+#ifdef __wasm_simd128__
+  return __builtin_wasm_pmax_f32x4(a, b);
+#else
+  return a < b ? b : a;
+#endif
+}
+
+// |a|, lane by lane: the sign bits cleared (one andps / v128.and).
+inline Vec<float> abs(Vec<float> a) {
+  typedef int Bits __attribute__((vector_size(16)));
+  return reinterpret_cast<Vec<float>>(reinterpret_cast<Bits>(a) & Bits{0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff});
 }
 
 }  // namespace descent::simd

@@ -109,6 +109,32 @@ TEST(Experiment, EveryOptimizerStartsFromTheSameWeightsAndIdenticalConfiguration
   EXPECT_FALSE(e.weights(1) == w0);
 }
 
+TEST(Experiment, FullGradNormIsTheNormOfTheWholeTrainingSetGradientAndChangesNothingElse) {
+  Spec with = experiment(spiral(), tanh_net({8}), 32, 4, {adam(0.01)});
+  with.set("precision", str("float64"));
+  Spec without = with;
+  with.set("fullGradNorm", boolean(true));
+  Experiment a(with), b(without);
+  a.run(epochs(2));
+  b.run(epochs(2));
+  const History& h = a.history(0);
+  ASSERT_EQ(h.grad_norm.size(), 3u);
+  // At the end: the gradient of the whole training loss at the final weights, by a separate network.
+  Network net(obj({{"inputs", num(2)}, {"outputs", num(3)}, {"hidden", nums({8})}, {"activation", str("tanh")},
+                   {"loss", str("crossEntropy")}, {"precision", str("float64")}}));
+  const Dataset& data = a.dataset();
+  Vec g;
+  net.loss_and_gradient(a.weights(0), data.x_train, data.y_train, Mat(), g);
+  EXPECT_NEAR(h.grad_norm.back(), g.norm(), 1e-12 * g.norm());
+  for (double v : h.grad_norm) EXPECT_GT(v, 0);
+  // The option only adds that number: the training itself is the same, bit for bit.
+  const History& hb = b.history(0);
+  EXPECT_TRUE(a.weights(0) == b.weights(0));
+  EXPECT_EQ(h.train_loss, hb.train_loss);
+  EXPECT_EQ(h.step_loss, hb.step_loss);
+  EXPECT_EQ(h.test_accuracy, hb.test_accuracy);
+}
+
 TEST(Experiment, OptimizersInOneExperimentSeeTheSameBatchesAsWhenRunAlone) {
   // Adam alone and Adam next to SGD: the shared batch order does not depend on the other optimizers.
   Experiment alone(experiment(spiral(), tanh_net({16}), 32, 5, {adam(0.01)}));
@@ -137,8 +163,10 @@ TEST(Experiment, HistoryHasOnePointPerEpochPlusTheStartAndOnePerStep) {
     for (const auto* s : {&h.epoch, &h.train_loss, &h.test_loss, &h.train_accuracy, &h.test_accuracy, &h.grad_norm,
                           &h.weight_norm, &h.lr}) {
       EXPECT_EQ(s->size(), static_cast<std::size_t>(n_epochs + 1));
-      EXPECT_TRUE(all_finite(*s));
+      if (s != &h.grad_norm) EXPECT_TRUE(all_finite(*s));
     }
+    // The epoch's full-gradient norm costs a backward pass over the training set: only on request.
+    for (double g : h.grad_norm) EXPECT_TRUE(std::isnan(g));
     for (int k = 0; k <= n_epochs; ++k) EXPECT_EQ(h.epoch[static_cast<std::size_t>(k)], k);
     for (const auto* s : {&h.step_loss, &h.step_grad_norm, &h.step_lr}) {
       EXPECT_EQ(s->size(), n_epochs * per_epoch);
@@ -309,7 +337,7 @@ TEST(Experiment, ADivergingOptimizerIsStoppedAndMarkedWhileTheOtherCompletes) {
   EXPECT_EQ(good.epoch.size(), 6u);
   EXPECT_EQ(p.steps, 40);
   for (const History* h : {&bad, &good})
-    for (const auto* s : {&h->train_loss, &h->step_loss, &h->weight_norm, &h->grad_norm}) EXPECT_TRUE(all_finite(*s));
+    for (const auto* s : {&h->train_loss, &h->step_loss, &h->weight_norm, &h->step_grad_norm}) EXPECT_TRUE(all_finite(*s));
   EXPECT_TRUE(e.weights(1).allFinite());
   EXPECT_LT(good.train_loss.back(), good.train_loss.front());
 
@@ -666,7 +694,7 @@ const std::vector<GoldenCase>& golden_cases() {
       {"spiral-4-optimizers",
        R"({"dataset": {"type": "spiral", "n": 200, "classes": 3, "noise": 0.1, "testFraction": 0.2},
            "network": {"hidden": [16, 16], "activation": "tanh", "loss": "crossEntropy"},
-           "batchSize": 20, "seed": 9, "precision": "float64",
+           "batchSize": 20, "seed": 9, "precision": "float64", "fullGradNorm": true,
            "optimizers": [{"type": "sgd", "lr": 0.05, "momentum": 0.9}, {"type": "adam", "lr": 0.01},
                           {"type": "adamw", "lr": 0.01}, {"type": "rmsprop", "lr": 0.01}]})",
        R"({"epochs": 4})"},
