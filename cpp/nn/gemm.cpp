@@ -87,31 +87,47 @@ void leftover_row(Index n, Index k, const S* a, Index lda, const S* b, Index b_r
 
 // ---- A row-major, B column-major: dot products along k --------------------------------------
 
-// Row i of C, NC columns at a time: each element one dot product of two contiguous vectors.
-template <typename S, int NC>
-inline void dot_block(Index k, const S* a_row, const S* b, Index ldb, S* c, Index ldc) {
+// MR rows of C by NC columns: each element one dot product of a row of A and a column of B, both
+// contiguous. Each column of B is loaded once for all MR rows (the network's last layer has only
+// a few outputs, and a grid of 10,000 points makes it worth it).
+template <typename S, int MR, int NC>
+inline void dot_tile(Index k, const S* a, Index lda, const S* b, Index ldb, S* c, Index ldc) {
   using V = simd::Vec<S>;
   constexpr int L = simd::kLanes<S>;
-  V acc[NC] = {};
+  V acc[MR][NC];
+  for (int r = 0; r < MR; ++r)
+    for (int j = 0; j < NC; ++j) acc[r][j] = splat(S(0));
   Index p = 0;
   for (; p + L <= k; p += L) {
-    const V ap = load(a_row + p);
-    for (int j = 0; j < NC; ++j) acc[j] += ap * load(b + j * ldb + p);
+    V rows[MR];
+    for (int r = 0; r < MR; ++r) rows[r] = load(a + r * lda + p);
+    for (int j = 0; j < NC; ++j) {
+      const V column = load(b + j * ldb + p);
+      for (int r = 0; r < MR; ++r) acc[r][j] += rows[r] * column;
+    }
   }
-  for (int j = 0; j < NC; ++j) {
-    S sum = sum_lanes<S>(acc[j]);
-    for (Index q = p; q < k; ++q) sum += a_row[q] * b[j * ldb + q];
-    c[j * ldc] += sum;
-  }
+  for (int r = 0; r < MR; ++r)
+    for (int j = 0; j < NC; ++j) {
+      S sum = sum_lanes<S>(acc[r][j]);
+      for (Index q = p; q < k; ++q) sum += a[r * lda + q] * b[j * ldb + q];
+      c[r + j * ldc] += sum;
+    }
 }
 
+template <typename S, int MR>
+void dot_columns(Index n, Index k, const S* a, Index lda, const S* b, Index ldb, S* c, Index ldc) {
+  Index j = 0;
+  for (; j + 4 <= n; j += 4) dot_tile<S, MR, 4>(k, a, lda, b + j * ldb, ldb, c + j * ldc, ldc);
+  for (; j < n; ++j) dot_tile<S, MR, 1>(k, a, lda, b + j * ldb, ldb, c + j * ldc, ldc);
+}
+
+// The m < L rows the register kernel leaves over (m is 1, 2 or 3).
 template <typename S>
 void dot_rows(Index m, Index n, Index k, const S* a, Index lda, const S* b, Index ldb, S* c, Index ldc) {
-  for (Index i = 0; i < m; ++i) {
-    Index j = 0;
-    for (; j + 4 <= n; j += 4) dot_block<S, 4>(k, a + i * lda, b + j * ldb, ldb, c + i + j * ldc, ldc);
-    for (; j < n; ++j) dot_block<S, 1>(k, a + i * lda, b + j * ldb, ldb, c + i + j * ldc, ldc);
-  }
+  Index i = 0;
+  for (; i + 3 <= m; i += 3) dot_columns<S, 3>(n, k, a + i * lda, lda, b, ldb, c + i, ldc);
+  for (; i + 2 <= m; i += 2) dot_columns<S, 2>(n, k, a + i * lda, lda, b, ldb, c + i, ldc);
+  for (; i < m; ++i) dot_columns<S, 1>(n, k, a + i * lda, lda, b, ldb, c + i, ldc);
 }
 
 // ---- A row-major copied column-major, by register-sized square blocks -------------------------
@@ -174,9 +190,21 @@ void multiply_add_row_major(Index m, Index n, Index k, const S* a, Index lda, co
     dot_rows(m - vector_rows, n, k, a + vector_rows * lda, lda, b, ldb, c + vector_rows, ldc);
 }
 
+template <typename S>
+void broadcast_columns(Index m, Index n, const S* v, S* c, Index ldc) {
+  constexpr int L = simd::kLanes<S>;
+  for (Index j = 0; j < n; ++j) {
+    S* column = c + j * ldc;
+    Index i = 0;
+    for (; i + L <= m; i += L) store(column + i, load(v + i));
+    for (; i < m; ++i) column[i] = v[i];
+  }
+}
+
 #define DESCENT_INSTANTIATE(S)                                                                              \
   template void multiply_add<S>(Index, Index, Index, const S*, Index, const S*, Index, Index, S*, Index); \
-  template void multiply_add_row_major<S>(Index, Index, Index, const S*, Index, const S*, Index, S*, Index, S*);
+  template void multiply_add_row_major<S>(Index, Index, Index, const S*, Index, const S*, Index, S*, Index, S*); \
+  template void broadcast_columns<S>(Index, Index, const S*, S*, Index);
 DESCENT_INSTANTIATE(float)
 DESCENT_INSTANTIATE(double)
 #undef DESCENT_INSTANTIATE

@@ -27,10 +27,16 @@ template <typename S>
 void multiply_add_row_major(Index m, Index n, Index k, const S* a, Index lda, const S* b, Index ldb, S* c,
                             Index ldc, S* scratch);
 
+// Every column of C (m x n, column stride ldc) set to the vector v (m values): the bias that the
+// forward product then adds to. (Eigen's column assignment is a scalar loop in WASM.)
+template <typename S>
+void broadcast_columns(Index m, Index n, const S* v, S* c, Index ldc);
+
 #define DESCENT_DECLARE(S)                                                                                         \
   extern template void multiply_add<S>(Index, Index, Index, const S*, Index, const S*, Index, Index, S*, Index); \
   extern template void multiply_add_row_major<S>(Index, Index, Index, const S*, Index, const S*, Index, S*, Index, \
-                                                 S*);
+                                                 S*);                                                        \
+  extern template void broadcast_columns<S>(Index, Index, const S*, S*, Index);
 DESCENT_DECLARE(float)
 DESCENT_DECLARE(double)
 #undef DESCENT_DECLARE

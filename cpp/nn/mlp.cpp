@@ -56,9 +56,8 @@ void Mlp<S>::forward(const S* params, const Eigen::Ref<const Matrix>& x) {
   reserve(batch);
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const LayerShape& s = layers_[l];
-    const Eigen::Map<const Vector> b(params + s.bias_offset, s.outputs);
     auto z = activations_[l].leftCols(batch);
-    for (Index j = 0; j < batch; ++j) z.col(j) = b;  // (b.replicate divides per element)
+    broadcast_columns(s.outputs, batch, params + s.bias_offset, z.data(), s.outputs);
     // Z += W A: W row-major (out x in), A column-major (in x batch).
     const S* a = l == 0 ? x.data() : activations_[l - 1].data();
     const Index a_stride = l == 0 ? x.outerStride() : s.inputs;

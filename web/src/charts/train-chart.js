@@ -1,10 +1,12 @@
 // A small uPlot wrapper for the train view's curves: x = epoch, one or more series per optimizer
-// (solid = training set, dashed = test set), a log or linear y axis, no built-in legend (the view
+// (solid = training set, dashed = test set; 1 px: a canvas without a GPU strokes wider lines as
+// filled outlines, several times slower), a log or linear y axis, no built-in legend (the view
 // draws its own, in the optimizers' colours), sized to its container, and a ✕ at the last point
 // of each series marked as diverged. Data are aligned columns whose gaps are null (see
 // views/train/series.js: nothing ≤ 0 or NaN ever reaches the log axis).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { decimate } from './decimate.js';
 
 function cssColor(el, name, fallback) {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
@@ -86,7 +88,7 @@ export function createTrainChart(container, { yLabel = '', log = false, yRange =
           values: log ? (u, splits) => splits.map((v) => (v != null && isDecade(v) ? formatTick(v) : '')) : undefined },
       ],
       series: [{ label: 'epoch' }, ...defs.map((d) => ({
-        label: d.label, stroke: d.color, width: px(d.dash ? 1.5 : 2), dash: d.dash ? [px(6), px(4)] : undefined, spanGaps: false,
+        label: d.label, stroke: d.color, width: px(1), dash: d.dash ? [px(6), px(4)] : undefined, spanGaps: false,
         points: { show: false },
       }))],
       hooks: { draw: [(u) => drawMarks(u, k)] },
@@ -97,9 +99,14 @@ export function createTrainChart(container, { yLabel = '', log = false, yRange =
     return columns.length === defs.length + 1 ? columns : [[], ...defs.map(() => [])];
   }
 
+  /** The data the page's chart draws: one point per pixel column on average (two per two columns) (exports draw them all). */
+  function onScreen() {
+    return decimate(currentData(), width());
+  }
+
   function build() {
     plot?.destroy();
-    plot = new uPlot(options(), currentData(), wrap);
+    plot = new uPlot(options(), onScreen(), wrap);
   }
 
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => plot?.setSize({ width: width(), height })) : null;
@@ -140,7 +147,7 @@ export function createTrainChart(container, { yLabel = '', log = false, yRange =
       columns = newColumns;
       diverged = new Set(marks);
       if (!plot || plot.series.length !== columns.length) build();
-      else plot.setData(columns);
+      else plot.setData(onScreen());
     },
     destroy() {
       observer?.disconnect();

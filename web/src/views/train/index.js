@@ -31,6 +31,10 @@ import './train.css';
 
 const GRID = { xMin: -2.5, xMax: 2.5, yMin: -2.5, yMax: 2.5, resolution: 60 };
 const GRID_INTERVAL_MS = 250;
+// While playing, the curves, legend and status are redrawn at most this often (every frame
+// otherwise): each redraw of a chart repaints its whole canvas, which the compositor then copies,
+// and at 60 redraws a second that copying alone fills the main thread on a machine without a GPU.
+const CHART_INTERVAL_MS = 100;
 const PREDICTIONS_INTERVAL_MS = 400;
 const STATE_INTERVAL_MS = 500;
 const DIGIT_IMAGES = 24;
@@ -47,6 +51,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   let digitsOptimizer = 0;
   let frame = 0; // the requested animation frame that draws what changed
   let dirty = { charts: false, legend: false, status: false };
+  let chartsDrawnAt = -Infinity;
   let pendingMaps = null; // the latest grid reply, drawn on the next frame
   let speed = DEFAULT_SPEED;
   let destroyed = false;
@@ -593,23 +598,29 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     if (!frame && !destroyed) frame = requestAnimationFrame(drawFrame);
   }
 
-  /** Everything that changed since the last frame, drawn once (uPlot's setData at most once per frame). */
-  function drawFrame() {
+  /** What changed since the last frame, drawn once (at most every CHART_INTERVAL_MS while playing). */
+  function drawFrame(time) {
     frame = 0;
     const current = destroyed ? null : run;
+    if (!current) return;
+    if (pendingMaps) {
+      const pending = pendingMaps;
+      pendingMaps = null;
+      if (pending.current === current) paintMaps(current, pending.reply, pending.data);
+    }
+    if (!dirty.charts && !dirty.legend && !dirty.status) return;
+    if (playing && time - chartsDrawnAt < CHART_INTERVAL_MS) {
+      scheduleFrame(); // not yet: a later frame draws it
+      return;
+    }
+    chartsDrawnAt = time;
     const { charts, legend: legendChanged, status: statusChanged } = dirty;
     dirty = { charts: false, legend: false, status: false };
-    if (!current) return;
     if (charts) drawCharts();
     if (legendChanged) refreshLegend();
     if (statusChanged) {
       setStatus(statusText());
       root.dataset.epoch = String(current.progress?.epochs ?? 0);
-    }
-    if (pendingMaps) {
-      const pending = pendingMaps;
-      pendingMaps = null;
-      if (pending.current === current) paintMaps(current, pending.reply, pending.data);
     }
   }
 
