@@ -166,13 +166,13 @@ class Trainer final : public ExperimentCore {
         points(1, j * r + k) = static_cast<S>(grid.y_min + (grid.y_max - grid.y_min) * j / (r - 1));
       }
     load_params(params_.at(i));
-    Mlp<S> grid_net(net_);  // a separate workspace: the grid may be larger than any batch
-    grid_net.reserve(points.cols());
-    MatrixS out;
-    grid_net.predict(params_s_.data(), points, out);
-    std::vector<float> values(static_cast<std::size_t>(out.size()));
-    for (Index p = 0; p < out.cols(); ++p)
-      for (Index c = 0; c < out.rows(); ++c) values[static_cast<std::size_t>(p * out.rows() + c)] = static_cast<float>(out(c, p));
+    // A workspace of its own, kept between calls (the page asks a few times a second): a grid may
+    // be larger than any batch.
+    if (!grid_net_) grid_net_ = std::make_unique<Mlp<S>>(net_);
+    grid_net_->predict(params_s_.data(), points, grid_out_);
+    // Column p of the outputs is point p's values: the matrix's memory is the order wanted.
+    std::vector<float> values(static_cast<std::size_t>(grid_out_.size()));
+    for (Index k = 0; k < grid_out_.size(); ++k) values[static_cast<std::size_t>(k)] = static_cast<float>(grid_out_.data()[k]);
     return values;
   }
 
@@ -381,6 +381,8 @@ class Trainer final : public ExperimentCore {
   bool record_layer_stats_;
   long long evaluate_every_;
   bool full_grad_norm_;
+  std::unique_ptr<Mlp<S>> grid_net_;  // predict_grid's workspace
+  MatrixS grid_out_;
   long long steps_per_epoch_ = 1;
   long long step_ = 0;
   MatrixS x_train_, x_test_, x_batch_, predictions_;

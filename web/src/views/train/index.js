@@ -559,6 +559,8 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   function createPipeline(current) {
     return createChunkPipeline({
       send: (steps) => client.request('trainRun', { experimentId: current.id, steps }),
+      // Three chunks of ~10 ms: the worker still has work queued when a long frame delays the page.
+      depth: 3,
       sizer: current.sizer,
       pacer: createPacer(),
       stepsPerSecond: () => SPEEDS[speed].stepsPerSecond,
