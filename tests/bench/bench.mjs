@@ -203,7 +203,7 @@ log('');
 log(formatWorkloads(results, names, settings.checkSteps));
 log(`steps/s: median of the timed windows; loss@${settings.checkSteps}: full training-set cross-entropy of each contender's `
   + `weights after ${settings.checkSteps} steps, evaluated by one evaluator (Descent's network in float64); '!' = failed the check, `
-  + 'does not count. Descent (wasm and native) evaluates the whole training set at every epoch end (the page\'s curves); '
+  + 'does not count. Descent (wasm and native) evaluates the whole training set (a forward pass) at every epoch end (the page\'s curves); '
   + 'that is inside its timing; TF.js does not.');
 const noisy = noisyWindows(results);
 if (noisy.length) log(`noisy (windows spread > 25% of the median): ${noisy.join('; ')}`);

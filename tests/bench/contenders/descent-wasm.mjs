@@ -1,7 +1,8 @@
 // The Descent contender: build/wasm/descent.mjs through its public API only, as the page's worker
 // uses it: createExperiment(spec), then run({steps}) with many steps per call. Note that an
-// experiment evaluates the whole training set at every epoch end (the page's loss curve); that
-// is part of the product and is inside the timing (the native contender does the same).
+// experiment evaluates the whole training set (a forward pass) at every epoch end (the page's
+// loss curve); that is part of the product and is inside the timing (the native contender does
+// the same).
 // Run as a child process (see serve.mjs); startDescentWasm() spawns it.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchModule, isMain } from '../paths.mjs';
