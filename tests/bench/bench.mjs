@@ -4,7 +4,7 @@
 // size and instantiation time and the Landscape tab's race. See README.md in this folder.
 //
 //   node tests/bench/bench.mjs [--quick] [--only=<workload>[,...]] [--contenders=<name>[,...]]
-//                              [--rounds=N] [--window=S] [--json=<path>]
+//                              [--rounds=N] [--window=S] [--json=<path>] [--no-kernels]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { startDescentWasm } from './contenders/descent-wasm.mjs';
 import { startNative } from './contenders/native.mjs';
 import { startTfjs } from './contenders/tfjs.mjs';
 import { buildTfjsGradients } from './contenders/tfjs-build.mjs';
+import { formatKernels, kernelComparison } from './kernels.mjs';
 import { landscapeRace } from './landscape-race.mjs';
 import { snapshotModule, snapshotNative } from './snapshot.mjs';
 import { instantiation, moduleSize } from './module-stats.mjs';
@@ -49,11 +50,12 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string' },
     window: { type: 'string' },
     json: { type: 'string', default: DEFAULT_JSON },
+    'no-kernels': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (flags.help) {
-  console.log('node tests/bench/bench.mjs [--quick] [--only=<workload>,...] [--contenders=<name>,...] [--rounds=N] [--window=S] [--json=<path>]');
+  console.log('node tests/bench/bench.mjs [--quick] [--only=<workload>,...] [--contenders=<name>,...] [--rounds=N] [--window=S] [--json=<path>] [--no-kernels]');
   console.log(`workloads: ${WORKLOADS.map((w) => w.name).join(', ')}; contenders: ${Object.keys(CONTENDERS).join(', ')}`);
   process.exit(0);
 }
@@ -196,6 +198,7 @@ for (const w of workloads) {
 await Promise.all(contenders.map((c) => c.close()));
 
 const race = landscapeRace(d, settings.raceRuns);
+const kernels = flags['no-kernels'] ? null : kernelComparison();
 const targets = evaluateTargets(results, module);
 const elapsedSeconds = (performance.now() - started) / 1000;
 
@@ -211,6 +214,7 @@ log(`load average: ${loadAtStart.toFixed(2)} at the start, ${os.loadavg()[0].toF
 log('');
 log(formatModule(module));
 log(formatRace(race));
+if (kernels) log(`\n${formatKernels(kernels)}`);
 log('');
 log(formatTargets(targets));
 log(`\nbench took ${elapsedSeconds.toFixed(0)} s; JSON: ${flags.json}`);
@@ -229,6 +233,7 @@ writeJson(flags.json, {
   workloads: results,
   module,
   race,
+  kernels,
   targets,
   elapsedSeconds,
 });

@@ -16,7 +16,7 @@ const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)}x` : '-'
 const loss = (c) => (!c ? '-' : c.error && !Number.isFinite(c.lossAtCheck) ? 'error' : `${c.lossAtCheck.toFixed(3)}${c.lossOk ? '' : '!'}`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function table(header, rows) {
+export function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
