@@ -15,30 +15,28 @@ inline simd::Vec<double> squares(simd::Vec<double> v) { return v * v; }
 // x - x is 0 for a finite x and NaN for an infinite or NaN one.
 inline simd::Vec<double> zero_if_finite(simd::Vec<double> v) { return v - v; }
 
-// The sum over x[0 .. n) of f(x as doubles), four partial sums at a time.
-template <typename F>
-double sum_of(const double* x, Index n, F f) {
-  using V = simd::Vec<double>;
-  V a = simd::splat(0.0), b = simd::splat(0.0);
-  Index i = 0;
-  for (; i + 4 <= n; i += 4) {
-    a += f(simd::load(x + i));
-    b += f(simd::load(x + i + 2));
-  }
-  a += b;
-  double sum = a[0] + a[1];
-  for (; i < n; ++i) sum += f(V{x[i], 0.0})[0];
-  return sum;
+// Four values from x as two registers of doubles.
+inline void load4(const double* x, simd::Vec<double>& lo, simd::Vec<double>& hi) {
+  lo = simd::load(x);
+  hi = simd::load(x + 2);
 }
-template <typename F>
-double sum_of(const float* x, Index n, F f) {
+inline void load4(const float* x, simd::Vec<double>& lo, simd::Vec<double>& hi) {
+  const simd::Vec<float> v = simd::load(x);
+  lo = __builtin_convertvector(__builtin_shufflevector(v, v, 0, 1), simd::Vec<double>);
+  hi = __builtin_convertvector(__builtin_shufflevector(v, v, 2, 3), simd::Vec<double>);
+}
+
+// The sum over x[0 .. n) of f(x as doubles), four partial sums at a time.
+template <typename S, typename F>
+double sum_of(const S* x, Index n, F f) {
   using V = simd::Vec<double>;
   V a = simd::splat(0.0), b = simd::splat(0.0);
   Index i = 0;
   for (; i + 4 <= n; i += 4) {
-    const simd::Vec<float> v = simd::load(x + i);
-    a += f(__builtin_convertvector(__builtin_shufflevector(v, v, 0, 1), V));
-    b += f(__builtin_convertvector(__builtin_shufflevector(v, v, 2, 3), V));
+    V lo, hi;
+    load4(x + i, lo, hi);
+    a += f(lo);
+    b += f(hi);
   }
   a += b;
   double sum = a[0] + a[1];
