@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "nn/fast_exp.hpp"
 
 namespace descent {
 namespace {
@@ -47,6 +48,33 @@ S sigmoid(S z) {
   return e / (S(1) + e);
 }
 
+// out[0 .. rows) = exp(z(:, j) - m), the softmax's numerators of column j (m: its maximum), and
+// their sum, added in order: the same bits natively and in WASM (nn/fast_exp.hpp).
+template <typename S>
+S shifted_exponentials(const Eigen::Ref<const MatrixOf<S>>& z, Index j, S m, S* out) {
+  const Index rows = z.rows();
+  for (Index i = 0; i < rows; ++i) out[i] = z(i, j) - m;
+  exp_in_place(out, rows);
+  S sum = 0;
+  for (Index i = 0; i < rows; ++i) sum += out[i];
+  return sum;
+}
+
+// The sum of exp(z(:, j) - m) without a place for the values: in pieces of a small buffer.
+template <typename S>
+S sum_of_shifted_exponentials(const Eigen::Ref<const MatrixOf<S>>& z, Index j, S m) {
+  constexpr Index kPiece = 64;
+  S piece[kPiece];
+  S sum = 0;
+  for (Index from = 0; from < z.rows(); from += kPiece) {
+    const Index count = std::min(kPiece, z.rows() - from);
+    for (Index i = 0; i < count; ++i) piece[i] = z(from + i, j) - m;
+    exp_in_place(piece, count);
+    for (Index i = 0; i < count; ++i) sum += piece[i];
+  }
+  return sum;
+}
+
 // Loss of the batch; when dz is given, also dLoss/dz. One pass per column, no temporaries.
 template <typename S>
 S evaluate(Loss loss, const Eigen::Ref<const MatrixOf<S>>& z, const Targets<S>& y, Eigen::Ref<MatrixOf<S>>* dz) {
@@ -62,13 +90,12 @@ S evaluate(Loss loss, const Eigen::Ref<const MatrixOf<S>>& z, const Targets<S>& 
         const S m = z.col(j).maxCoeff();
         const int label = y.labels[j];
         S sum;
-        if (dz != nullptr) {  // the exponentials once, in dz, then scaled to the softmax / batch
-          (*dz).col(j) = (z.col(j).array() - m).exp();
-          sum = (*dz).col(j).sum();
+        if (dz != nullptr) {  // the exponentials in dz, then scaled to the softmax / batch
+          sum = shifted_exponentials<S>(z, j, m, &(*dz)(0, j));
           (*dz).col(j) *= inv_batch / sum;
           (*dz)(label, j) -= inv_batch;
         } else {
-          sum = (z.col(j).array() - m).exp().sum();
+          sum = sum_of_shifted_exponentials<S>(z, j, m);
         }
         // log(sum) - (z_y - m) rather than m + log(sum) - z_y: no cancellation of large logits.
         total += std::log(double(sum)) - (double(z(label, j)) - double(m));
@@ -138,8 +165,7 @@ void head_outputs(Loss loss, const Eigen::Ref<const MatrixOf<S>>& z, Eigen::Ref<
     case Loss::CrossEntropy:
       for (Index j = 0; j < z.cols(); ++j) {
         const S m = z.col(j).maxCoeff();
-        out.col(j) = (z.col(j).array() - m).exp();
-        out.col(j) /= out.col(j).sum();
+        out.col(j) /= shifted_exponentials<S>(z, j, m, &out(0, j));
       }
       break;
     case Loss::BinaryCrossEntropy:
