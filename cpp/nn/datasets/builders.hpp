@@ -25,7 +25,7 @@ std::uint32_t fnv1a(std::string_view bytes);  // FNV-1a, 32 bits
 
 // Option builders shared by the tables, so the same option reads the same everywhere.
 ParamSpec n_param(double default_n);
-ParamSpec noise_param(double default_std, double max_std, const std::string& help);
+ParamSpec noise_param(double default_std, double max_std, const char* help);
 ParamSpec test_fraction_param();
 
 // "class 0", "class 1", ...: names for classes that have no other.
