@@ -4,7 +4,9 @@
 // ready, so that a parked message becomes a thrown Error the moment the call returns.
 var descentPendingError = null;
 
-function descentGuard(fn) {
+// The wrapper carries the JavaScript name: Embind's own functions are anonymous when built without
+// eval (-sDYNAMIC_EXECUTION=0), and the name shows in stack traces and the console.
+function descentGuard(fn, name) {
   var guardedFn = function () {
     descentPendingError = null;
     var result = fn.apply(this, arguments);
@@ -15,7 +17,7 @@ function descentGuard(fn) {
     }
     return result;
   };
-  Object.defineProperty(guardedFn, 'name', { value: fn.name });
+  Object.defineProperty(guardedFn, 'name', { value: name });
   return guardedFn;
 }
 
@@ -38,15 +40,16 @@ function descentInstallApi(module) {
   Object.keys(module).forEach(function (name) {
     var value = module[name];
     if (typeof value !== 'function' || typeof value.argCount !== 'number') return;
-    module[name] = descentGuard(descentFillArguments(name, value));
+    module[name] = descentGuard(descentFillArguments(name, value), name);
     module[name].argCount = value.argCount;  // keeps Embind's mark: tests find bound functions by it
   });
   ['Optimizer', 'Objective', 'Experiment', 'Network'].forEach(function (className) {
     var proto = module[className] && module[className].prototype;
     if (!proto) return;
+    Object.defineProperty(module[className], 'name', { value: className });
     Object.getOwnPropertyNames(proto).forEach(function (name) {
       if (descentEmbindInternals.indexOf(name) >= 0 || typeof proto[name] !== 'function') return;
-      proto[name] = descentGuard(descentFillArguments(name, proto[name]));
+      proto[name] = descentGuard(descentFillArguments(name, proto[name]), name);
     });
   });
   return module;
