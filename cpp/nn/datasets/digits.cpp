@@ -37,17 +37,17 @@ std::string_view digits_bytes() {
 bool is_pixel(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'g'); }
 int pixel_value(char c) { return c <= '9' ? c - '0' : c - 'a' + 10; }
 
-std::string hex(std::uint32_t value) {
-  const char* digits = "0123456789abcdef";
+// "0x" and `digits` hexadecimal digits of value.
+std::string hex(std::uint32_t value, int digits = 8) {
   std::string out = "0x";
-  for (int shift = 28; shift >= 0; shift -= 4) out += digits[(value >> shift) & 0xf];
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += "0123456789abcdef"[(value >> shift) & 0xf];
   return out;
 }
 
 std::string describe_byte(char c) {
   const auto u = static_cast<unsigned char>(c);
   if (u >= 32 && u < 127) return std::string("'") + c + "'";
-  return "byte " + hex(u).replace(2, 6, "");
+  return "byte " + hex(u, 2);
 }
 
 bool digits_loaded() { return !digits_bytes().empty(); }
