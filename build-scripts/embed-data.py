@@ -3,10 +3,13 @@
 
     python3 build-scripts/embed-data.py [DATA_DIR]
 
-Writes cpp/nn/data/digits_data.cpp, cpp/nn/data/iris_data.cpp and cpp/nn/data/README.md. The data
-is compiled into the library so that WebAssembly (and a single HTML file) trains on it with no
-fetch. Digits are stored as one short string per image, a character per pixel ("0".."9", "a".."g"
-for 0..16) then the label digit: about 120 KB of source. Iris keeps its original decimal text.
+Writes cpp/nn/data/digits_data.cpp, digits_checksum.hpp, iris_data.cpp and README.md. Iris is
+compiled into the library everywhere. The digits are compiled in natively; the WebAssembly module
+leaves them out (they would be a sixth of it) and gets the same bytes on demand from its companion
+descent-digits.mjs, which build-scripts/pack-digits.mjs makes from digits_data.cpp. The digits are
+packed as one record of 65 characters per image, a character per pixel ("0".."9", "a".."g" for
+0..16) then the label digit; the library checks supplied bytes against the FNV-1a checksum in
+digits_checksum.hpp. Iris keeps its original decimal text.
 """
 import gzip
 import hashlib
@@ -66,6 +69,13 @@ def read_iris(path):
     return header[2:], rows
 
 
+def fnv1a32(data):
+    h = 0x811C9DC5
+    for b in data:
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
 def write(name, text):
     with open(os.path.join(OUT, name), "w", newline="\n") as f:
         f.write(text)
@@ -78,14 +88,20 @@ def main():
     digits = read_digits(digits_path)
     class_names, iris = read_iris(iris_path)
 
+    records = ["".join(PIXEL_CHARS[p] for p in row[:-1]) + str(row[-1]) for row in digits]
+    checksum = fnv1a32("".join(records).encode("ascii"))
     out = [GENERATED.format(source="digits.csv.gz", sha=digits_sha), '#include "nn/data/embedded.hpp"\n\n',
            "namespace descent {\nnamespace data {\n\n",
-           "// One image per string: 64 pixels row by row (\"0\"..\"9\", \"a\"..\"g\" for 0..16), then the label.\n",
-           f"const char kDigitsRows[kDigitsCount][kDigitsRowChars] = {{\n"]
-    for row in digits:
-        out.append('    "' + "".join(PIXEL_CHARS[p] for p in row[:-1]) + str(row[-1]) + '",\n')
-    out.append("};\n\n}  // namespace data\n}  // namespace descent\n")
+           "// One line per image: 64 pixels row by row (\"0\"..\"9\", \"a\"..\"g\" for 0..16), then the label.\n",
+           "const char kDigitsPacked[kDigitsBytes + 1] =\n"]
+    out += ['    "' + record + '"\n' for record in records]
+    out.append("    ;\n\n}  // namespace data\n}  // namespace descent\n")
     write("digits_data.cpp", "".join(out))
+    write("digits_checksum.hpp", GENERATED.format(source="digits.csv.gz", sha=digits_sha) +
+          "// FNV-1a (32 bits) of the packed digits, kDigitsPacked's bytes: supplied bytes must match it.\n"
+          "#pragma once\n\n#include <cstdint>\n\nnamespace descent {\nnamespace data {\n\n"
+          f"constexpr std::uint32_t kDigitsChecksum = 0x{checksum:08x};\n\n"
+          "}  // namespace data\n}  // namespace descent\n")
 
     out = [GENERATED.format(source="iris.csv", sha=iris_sha), '#include "nn/data/embedded.hpp"\n\n',
            "namespace descent {\nnamespace data {\n\n",
@@ -111,20 +127,24 @@ and update the checksums in `tests/cpp/dataset_test.cpp` (the script prints them
 
 | file | source | sha256 of the source | licence |
 | --- | --- | --- | --- |
-| `digits_data.cpp` | `digits.csv.gz`: UCI ML repository, "Optical Recognition of Handwritten Digits" (E. Alpaydin, C. Kaynak, 1998), test set; 1797 images of 8x8 integer pixels 0..16, label 0..9 | `{digits_sha}` | CC BY 4.0 |
+| `digits_data.cpp`, `digits_checksum.hpp` | `digits.csv.gz`: UCI ML repository, "Optical Recognition of Handwritten Digits" (E. Alpaydin, C. Kaynak, 1998), test set; 1797 images of 8x8 integer pixels 0..16, label 0..9 | `{digits_sha}` | CC BY 4.0 |
 | `iris_data.cpp` | `iris.csv`: UCI ML repository, "Iris" (R. A. Fisher, 1936); 150 rows of 4 measurements (cm), classes {", ".join(class_names)} | `{iris_sha}` | CC BY 4.0 |
 
 Both are licensed under Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/):
 credit the UCI Machine Learning Repository and the authors above where the data is shown.
 
-Encoding: digits as one string per image, a character per pixel (`0`..`9`, `a`..`g` for 0..16) and then
-the label digit; iris as `double` literals with the source's decimal text, the labels as bytes and the
-class names from the source's header line `{",".join([str(IRIS_ROWS), str(IRIS_FEATURES)] + class_names)}`.
+Encoding: digits as one record of 65 characters per image, a character per pixel (`0`..`9`, `a`..`g` for
+0..16) and then the label digit, the records back to back (`kDigitsPacked`, 116805 bytes, FNV-1a checksum
+0x{checksum:08x} in `digits_checksum.hpp`). The native library compiles them in; the WebAssembly module
+gets the same bytes from its companion `descent-digits.mjs` (made from `digits_data.cpp` by
+`build-scripts/pack-digits.mjs`) when `loadDataset('digits')` is called, and checks them. Iris is
+stored as `double` literals with the source's decimal text, the labels as bytes and the class names
+from the source's header line `{",".join([str(IRIS_ROWS), str(IRIS_FEATURES)] + class_names)}`.
 
 Checksums the tests hold: digits pixel sum {pixel_sum}, label sum {label_sum}; iris feature sum
 {iris_tenths} tenths (sum of round(10 v)).
 """)
-    print(f"digits: {len(digits)} rows, pixel sum {pixel_sum}, label sum {label_sum}")
+    print(f"digits: {len(digits)} rows, pixel sum {pixel_sum}, label sum {label_sum}, checksum 0x{checksum:08x}")
     print(f"iris: {len(iris)} rows, feature sum in tenths {iris_tenths}, classes {class_names}")
 
 

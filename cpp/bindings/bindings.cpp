@@ -196,6 +196,7 @@ EMSCRIPTEN_BINDINGS(descent) {
   function("createNetwork", &create_network);
   function("createExperiment", &create_experiment);
   function("listDatasets", &list_datasets);
+  function("provideDataset", &provide_dataset_bytes);
   function("createObjective", &createObjective);
   function("listOptimizers", &listOptimizers);
   function("listSchedules", &listSchedules);

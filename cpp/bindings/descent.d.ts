@@ -292,12 +292,28 @@ export interface NetworkSpec {
   precision?: 'float32' | 'float64';
 }
 
-export interface DatasetInfo { type: string; label: string; task: 'classification' | 'regression'; notes: string; options: OptionInfo[] }
+export interface DatasetInfo {
+  type: string;
+  label: string;
+  task: 'classification' | 'regression';
+  notes: string;
+  options: OptionInfo[];
+  /** True while the data travels beside the module and is not loaded yet (digits): call loadDataset(type) first. */
+  needsLoading: boolean;
+}
 
 export interface DescentModule {
   createExperiment(spec: ExperimentSpec): Experiment;
   createNetwork(spec: NetworkSpec): Network;
   listDatasets(): DatasetInfo[];
+  /**
+   * Loads a data set whose data travels beside the module (digits: descent-digits.mjs, next to
+   * descent.mjs) into it, once; resolves at once for every other data set. A digits experiment made
+   * before it throws. Rejects naming an unknown type, or what failed (a missing or damaged companion).
+   */
+  loadDataset(type: DatasetSpec['type']): Promise<void>;
+  /** Hands the module a data set's data as bytes (digits: the packed images, 116805 bytes), checked first; loadDataset uses it. */
+  provideDataset(type: 'digits', bytes: Uint8Array): void;
   createOptimizer(spec: OptimizerSpec): Optimizer;
   createObjective(spec: ObjectiveSpec): Objective;
   listOptimizers(): OptimizerInfo[];

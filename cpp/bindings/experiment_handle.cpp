@@ -230,8 +230,26 @@ val list_datasets() {
       val o = registry_entry(info.type, info.label, info.params);
       o.set("task", std::string(task_name(info.task)));
       o.set("notes", info.notes);
+      o.set("needsLoading", !dataset_loaded(info));
       return o;
     });
+  });
+}
+
+void provide_dataset_bytes(val type, val bytes) {
+  guarded([&] {
+    const std::string kind = type.typeOf().as<std::string>();
+    if (kind != "string") fail("provideDataset: the data set must be a string such as 'digits', got " + kind);
+    if (!bytes.instanceof(val::global("Uint8Array"))) {
+      // "[object Array]" -> "Array": what it is, for any value (even one without a constructor)
+      const std::string tag = val::global("Object")["prototype"]["toString"].call<std::string>("call", bytes);
+      fail("provideDataset: the data must be a Uint8Array, got " + tag.substr(8, tag.size() - 9));
+    }
+    std::string data(bytes["length"].as<std::size_t>(), '\0');
+    // One copy straight into the heap: a view of `data`, filled by Uint8Array.set.
+    val(emscripten::typed_memory_view(data.size(), reinterpret_cast<unsigned char*>(data.data())))
+        .call<void>("set", bytes);
+    provide_dataset(type.as<std::string>(), std::move(data));
   });
 }
 

@@ -34,5 +34,7 @@ class ExperimentHandle {
 
 std::unique_ptr<ExperimentHandle> create_experiment(val spec);
 val list_datasets();
+// provideDataset(type, bytes): a Uint8Array of the data a data set takes at run time (digits).
+void provide_dataset_bytes(val type, val bytes);
 
 }  // namespace descent::bindings

@@ -29,34 +29,83 @@ std::string describe_range(const ParamSpec& p) {
   return "finite";
 }
 
-param param::number(std::string name, double default_value) {
-  param p(std::move(name), ParamKind::Number);
+param::param(const char* name, ParamKind kind) {
+  spec_.name = name;
+  spec_.kind = kind;
+}
+param param::number(const char* name, double default_value) {
+  param p(name, ParamKind::Number);
   p.spec_.number = default_value;
   return p;
 }
-param param::integer(std::string name, double default_value) {
-  param p(std::move(name), ParamKind::Integer);
+param param::integer(const char* name, double default_value) {
+  param p(name, ParamKind::Integer);
   p.spec_.number = default_value;
   return p;
 }
-param param::boolean(std::string name, bool default_value) {
-  param p(std::move(name), ParamKind::Boolean);
+param param::boolean(const char* name, bool default_value) {
+  param p(name, ParamKind::Boolean);
   p.spec_.flag = default_value;
   return p;
 }
-param param::pair(std::string name, double first, double second) {
-  param p(std::move(name), ParamKind::Pair);
+param param::pair(const char* name, double first, double second) {
+  param p(name, ParamKind::Pair);
   p.spec_.pair = {first, second};
   return p;
 }
-param param::numbers(std::string name) { return param(std::move(name), ParamKind::Numbers); }
-param param::choice(std::string name, std::string default_value, std::vector<std::string> choices) {
-  param p(std::move(name), ParamKind::Choice);
-  p.spec_.choice = std::move(default_value);
+param param::numbers(const char* name) { return param(name, ParamKind::Numbers); }
+param param::choice(const char* name, const char* default_value, std::vector<std::string> choices) {
+  param p(name, ParamKind::Choice);
+  p.spec_.choice = default_value;
   p.spec_.choices = std::move(choices);
   return p;
 }
-param param::object(std::string name) { return param(std::move(name), ParamKind::Object); }
+param param::object(const char* name) { return param(name, ParamKind::Object); }
+
+param& param::above(double bound) {
+  spec_.min = bound;
+  spec_.min_open = true;
+  return *this;
+}
+param& param::at_least(double bound) {
+  spec_.min = bound;
+  spec_.min_open = false;
+  return *this;
+}
+param& param::below(double bound) {
+  spec_.max = bound;
+  spec_.max_open = true;
+  return *this;
+}
+param& param::at_most(double bound) {
+  spec_.max = bound;
+  spec_.max_open = false;
+  return *this;
+}
+param& param::log_scale() {
+  spec_.log_scale = true;
+  return *this;
+}
+param& param::required() {
+  spec_.required = true;
+  return *this;
+}
+param& param::optional() {
+  spec_.optional = true;
+  return *this;
+}
+param& param::symbol(const char* latex) {
+  spec_.symbol = latex;
+  return *this;
+}
+param& param::torch(const char* name) {
+  spec_.torch = name;
+  return *this;
+}
+param& param::help(const char* text) {
+  spec_.help = text;
+  return *this;
+}
 
 namespace {
 

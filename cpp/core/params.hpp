@@ -48,30 +48,33 @@ struct ParamSpec {
 
 // Fluent construction of ParamSpecs, so a registry entry reads as a table:
 //   param::number("lr", 1e-3).above(0).log_scale().symbol("\\eta").torch("lr").help("step size")
+// The steps are out of line and take C strings: the registries make hundreds of them, and each is
+// then a call, where a std::string argument would be built, moved and destroyed at every site.
 class param {
  public:
-  static param number(std::string name, double default_value);
-  static param integer(std::string name, double default_value);
-  static param boolean(std::string name, bool default_value);
-  static param pair(std::string name, double first, double second);
-  static param numbers(std::string name);
-  static param choice(std::string name, std::string default_value, std::vector<std::string> choices);
-  static param object(std::string name);
+  static param number(const char* name, double default_value);
+  static param integer(const char* name, double default_value);
+  static param boolean(const char* name, bool default_value);
+  static param pair(const char* name, double first, double second);
+  static param numbers(const char* name);
+  static param choice(const char* name, const char* default_value, std::vector<std::string> choices);
+  static param object(const char* name);
 
-  param& above(double bound) { spec_.min = bound; spec_.min_open = true; return *this; }
-  param& at_least(double bound) { spec_.min = bound; spec_.min_open = false; return *this; }
-  param& below(double bound) { spec_.max = bound; spec_.max_open = true; return *this; }
-  param& at_most(double bound) { spec_.max = bound; spec_.max_open = false; return *this; }
-  param& log_scale() { spec_.log_scale = true; return *this; }
-  param& required() { spec_.required = true; return *this; }
-  param& optional() { spec_.optional = true; return *this; }
-  param& symbol(std::string latex) { spec_.symbol = std::move(latex); return *this; }
-  param& torch(std::string name) { spec_.torch = std::move(name); return *this; }
-  param& help(std::string text) { spec_.help = std::move(text); return *this; }
-  operator ParamSpec() const { return spec_; }  // NOLINT: implicit by design, for tables
+  param& above(double bound);
+  param& at_least(double bound);
+  param& below(double bound);
+  param& at_most(double bound);
+  param& log_scale();
+  param& required();
+  param& optional();
+  param& symbol(const char* latex);
+  param& torch(const char* name);
+  param& help(const char* text);
+  operator ParamSpec() const& { return spec_; }        // NOLINT: implicit by design, for tables
+  operator ParamSpec() && { return std::move(spec_); }  // NOLINT
 
  private:
-  explicit param(std::string name, ParamKind kind) { spec_.name = std::move(name); spec_.kind = kind; }
+  param(const char* name, ParamKind kind);
   ParamSpec spec_;
 };
 

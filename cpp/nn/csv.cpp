@@ -1,9 +1,9 @@
 #include "nn/csv.hpp"
 
 #include <cmath>
-#include <cstdlib>
 #include <string_view>
 
+#include "core/decimal.hpp"
 #include "core/error.hpp"
 
 namespace descent {
@@ -18,8 +18,8 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// [+-] (digits [. digits?] | . digits) [(e|E) [+-] digits]: what the page documents; strtod alone
-// would also take "inf", "nan", hex floats and leading garbage checks we do not want.
+// [+-] (digits [. digits?] | . digits) [(e|E) [+-] digits]: what the page documents, and what
+// parse_decimal reads (strtod would also take "inf", "nan" and hex floats).
 bool is_number(std::string_view s) {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
@@ -58,8 +58,7 @@ double parse_cell(std::string_view cell, int line, std::size_t column) {
     fail(where(line, column) + ": " + quote(cell) + " is not a number" +
          (other_separator ? " (columns must be separated by commas)" : ""));
   }
-  const std::string copy(cell);  // strtod needs a terminated string; the grammar is checked above
-  const double value = std::strtod(copy.c_str(), nullptr);
+  const double value = parse_decimal(cell);  // the grammar is checked above
   if (!std::isfinite(value)) fail(where(line, column) + ": " + quote(cell) + " is too large for a number");
   return value;
 }

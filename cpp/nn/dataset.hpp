@@ -1,6 +1,7 @@
 // Data sets for the network lab: 2-D toys whose decision boundary the page can draw, small
-// regression curves and surfaces, two real data sets embedded in the library (digits, iris, so
-// that a single HTML file trains on them with no fetch), and the student's own CSV text.
+// regression curves and surfaces, two real data sets (iris compiled into the library; digits
+// compiled in natively, supplied at run time to the WebAssembly module, which loads them from its
+// companion file), and the student's own CSV text.
 //
 // Examples are COLUMNS (features x examples), as the network code multiplies W x. The 2-D toys lie
 // roughly in [-2, 2]^2 and are not standardised, so the page draws their decision boundary over
@@ -51,9 +52,19 @@ struct DatasetInfo {
   // Builds all examples (unsplit) into the *_train members; make_dataset splits and standardises.
   Dataset (*make)(const Params& params, const Spec& spec, Rng& rng);
   bool standardise = false;  // standardise features with the training statistics
+  // Data supplied at run time where it is not compiled in (digits in WebAssembly): whether it is
+  // there, and supplying it (checked first; throws InvalidArgument). Null for all other data sets.
+  bool (*loaded)() = nullptr;
+  void (*provide)(std::string bytes) = nullptr;
 };
 
 const std::vector<DatasetInfo>& dataset_registry();
+
+// False only for a data set whose data must be supplied first (provide_dataset).
+bool dataset_loaded(const DatasetInfo& info);
+// Supplies the data of a data set that takes it at run time (digits: the packed bytes of
+// nn/data/embedded.hpp); throws InvalidArgument for another type or bytes that fail the checks.
+void provide_dataset(const std::string& type, std::string bytes);
 
 // Validates `spec` ({type: 'spiral', n: 300, ...}) and builds the data set; throws InvalidArgument
 // naming the field otherwise.

@@ -42,6 +42,10 @@ constexpr const char* kContext = "createExperiment";
 constexpr double kDivergenceFactor = 1e3;
 constexpr std::size_t kMaxOptimizers = 12;
 
+// This file is compiled for speed (the training loop); the functions that run once per call from
+// the page (set-up, predictions, statistics) are marked [[gnu::cold]], which makes GCC and Clang
+// compile them for size. (Not the decision grids: six of them must fit in one frame.)
+
 const std::vector<ParamSpec>& experiment_params() {
   static const std::vector<ParamSpec> table = {
       param::object("dataset").required().help("the data set, e.g. {type: 'spiral', n: 300}"),
@@ -75,7 +79,8 @@ class Trainer final : public ExperimentCore {
   using MatrixS = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
 
  public:
-  Trainer(Dataset data, NetworkSpec net, const TrainerOptions& options, std::vector<std::unique_ptr<Optimizer>> optimizers)
+  [[gnu::cold]] Trainer(Dataset data, NetworkSpec net, const TrainerOptions& options,
+                        std::vector<std::unique_ptr<Optimizer>> optimizers)
       : data_(std::move(data)),
         net_(std::move(net)),
         mlp_(net_),
@@ -142,7 +147,7 @@ class Trainer final : public ExperimentCore {
   std::vector<StateEntry> optimizer_state(std::size_t i) const override { return optimizers_.at(i)->state(); }
   const Dataset& dataset() const override { return data_; }
 
-  Eigen::MatrixXf predictions(std::size_t i, bool test) override {
+  [[gnu::cold]] Eigen::MatrixXf predictions(std::size_t i, bool test) override {
     load_params(params_.at(i));
     const MatrixS& x = test ? x_test_ : x_train_;
     if (x.cols() == 0) return Eigen::MatrixXf(mlp_.outputs(), 0);
@@ -176,7 +181,7 @@ class Trainer final : public ExperimentCore {
     return values;
   }
 
-  Experiment::LayerStats layer_stats(std::size_t i) override {
+  [[gnu::cold]] Experiment::LayerStats layer_stats(std::size_t i) override {
     load_params(params_.at(i));
     mlp_.loss_and_gradient(params_s_.data(), x_train_, train_targets_, grad_s_.data());
     Experiment::LayerStats stats;
@@ -400,7 +405,7 @@ class Trainer final : public ExperimentCore {
 
 }  // namespace
 
-Experiment::Experiment(const Spec& spec) {
+[[gnu::cold]] Experiment::Experiment(const Spec& spec) {
   const Params p = read_params(spec, experiment_params(), kContext, {"optimizers"});
   const std::uint64_t seed = static_cast<std::uint64_t>(p.integer("seed"));
   Dataset data = make_dataset(p.object("dataset"), seed);

@@ -24,21 +24,20 @@ ObjectiveInfo nesterov_worst_case_info();
 constexpr double kMaxDimension = 10000;
 
 // A Number option: finite, and `> min` (min_open) or `>= min`.
-inline ParamSpec number_param(std::string name, double default_value, double min, bool min_open,
-                              std::string symbol, std::string help) {
-  param p = param::number(std::move(name), default_value).symbol(std::move(symbol)).help(std::move(help));
+inline ParamSpec number_param(const char* name, double default_value, double min, bool min_open,
+                              const char* symbol, const char* help) {
+  param p = param::number(name, default_value).symbol(symbol).help(help);
   return min_open ? p.above(min) : p.at_least(min);
 }
 
 // A positive Number option, shown on a logarithmic slider.
-inline ParamSpec positive_param(std::string name, double default_value, std::string symbol, std::string help) {
-  return param::number(std::move(name), default_value).above(0).log_scale().symbol(std::move(symbol))
-      .help(std::move(help));
+inline ParamSpec positive_param(const char* name, double default_value, const char* symbol, const char* help) {
+  return param::number(name, default_value).above(0).log_scale().symbol(symbol).help(help);
 }
 
 // The `dim` option of an n-D objective: an integer in [min, kMaxDimension].
-inline ParamSpec dimension_param(double default_value, double min, std::string help) {
-  return param::integer("dim", default_value).at_least(min).at_most(kMaxDimension).symbol("n").help(std::move(help));
+inline ParamSpec dimension_param(double default_value, double min, const char* help) {
+  return param::integer("dim", default_value).at_least(min).at_most(kMaxDimension).symbol("n").help(help);
 }
 
 // Start of every message about an objective's options, as read_params words it.

@@ -123,6 +123,7 @@ for (const [name, info] of Object.entries(contenderInfo)) if (!info.error) log(`
 
 const { default: createDescent } = await import(pathToFileURL(snapshot.path).href);
 const d = await createDescent();
+await d.loadDataset?.('digits'); // travels beside the module (an older build has it inside)
 
 const maxDiff = (a, b) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i])), 0);
 

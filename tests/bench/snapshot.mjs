@@ -2,7 +2,7 @@
 // so the bench copies it once, when it has stopped changing and loads, and every contender and
 // measurement uses that copy: one run, one module. The native binary is copied likewise.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +35,9 @@ export async function snapshotModule(source, { attempts = 20 } = {}) {
       const after = statSync(source);
       if (before.size !== after.size || before.mtimeMs !== after.mtimeMs) throw new Error('still being written');
       copyFileSync(source, copy);
+      // The digits' companion module travels beside it (an older build has none).
+      const digits = path.join(path.dirname(source), 'descent-digits.mjs');
+      if (existsSync(digits)) copyFileSync(digits, path.join(snapshotDir(), 'descent-digits.mjs'));
       execFileSync(process.execPath, ['--input-type=module', '-e', LOADS, pathToFileURL(copy).href], { stdio: 'pipe' });
       return { path: copy, mtime: new Date(after.mtimeMs).toISOString() };
     } catch (e) {

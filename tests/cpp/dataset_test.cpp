@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "nn/data/digits_checksum.hpp"
 #include "nn/data/embedded.hpp"
 #include "nn/dataset.hpp"
 #include "nn/datasets/builders.hpp"
@@ -276,8 +277,9 @@ TEST(Datasets, PortableSinCosMatchLibm) {
 TEST(Datasets, EmbeddedDataMatchesTheSources) {
   // Computed with Python from ../shared/data (build-scripts/embed-data.py prints them).
   long long pixels = 0, labels = 0;
-  for (const auto& row : data::kDigitsRows) {
-    ASSERT_EQ(std::string(row).size(), 65u);
+  ASSERT_EQ(std::string(data::kDigitsPacked).size(), data::kDigitsBytes);
+  for (std::size_t i = 0; i < data::kDigitsBytes; i += data::kDigitsRecordBytes) {
+    const char* row = data::kDigitsPacked + i;
     for (int p = 0; p < 64; ++p) pixels += row[p] <= '9' ? row[p] - '0' : row[p] - 'a' + 10;
     labels += row[64] - '0';
   }
@@ -290,10 +292,52 @@ TEST(Datasets, EmbeddedDataMatchesTheSources) {
   EXPECT_EQ(tenths, 20787);
   EXPECT_EQ(iris_labels, 150);
   // The first image of digits.csv.gz: 0,0,5,13,9,1,0,0,0,0,13,15,10,15,5,0, ... label 0.
-  EXPECT_EQ(std::string(data::kDigitsRows[0]).substr(0, 16), "005d910000dfaf50");
-  EXPECT_EQ(data::kDigitsRows[0][64], '0');
+  EXPECT_EQ(std::string(data::kDigitsPacked).substr(0, 16), "005d910000dfaf50");
+  EXPECT_EQ(data::kDigitsPacked[64], '0');
+  EXPECT_EQ(data::kDigitsPacked[65 + 64], '1');  // the second image is a 1
   EXPECT_EQ(data::kIrisFeatures[0][0], 5.1);
   EXPECT_EQ(data::kIrisFeatures[149][3], 1.8);
+}
+
+// The WebAssembly module is given the digits at run time (loadDataset in JavaScript); natively they
+// are compiled in. Both go through check_digits and make_digits, tested here on the native copy.
+TEST(Datasets, DigitsBytesAreCheckedBeforeUse) {
+  const std::string good(data::kDigitsPacked, data::kDigitsBytes);
+  EXPECT_EQ(datasets::fnv1a(good), data::kDigitsChecksum);
+  EXPECT_EQ(datasets::fnv1a(""), 0x811c9dc5u);  // FNV-1a's offset basis
+  EXPECT_EQ(datasets::fnv1a("a"), 0xe40c292cu);  // the published test vector
+  EXPECT_NO_THROW(datasets::check_digits(good));
+  EXPECT_THROW_WITH(datasets::check_digits(good.substr(1)),
+                    "dataset 'digits': the data has 116804 bytes, expected 116805 (1797 images of 64 pixels and a label)");
+  std::string bad = good;
+  bad[65 + 5] = 'z';
+  EXPECT_THROW_WITH(datasets::check_digits(bad),
+                    "dataset 'digits': byte 70 (image 1, pixel 5) is 'z', expected a pixel '0'..'9' or 'a'..'g' (0..16)");
+  bad = good;
+  bad[64] = 'a';
+  EXPECT_THROW_WITH(datasets::check_digits(bad), "dataset 'digits': byte 64 (image 0, label) is 'a', expected a label '0'..'9'");
+  bad = good;
+  bad[3] = '\0';
+  EXPECT_THROW_WITH(datasets::check_digits(bad), "byte 3 (image 0, pixel 3) is byte 0x00, expected a pixel");
+  // Valid characters in the wrong order: only the checksum sees it.
+  bad = good;
+  std::swap(bad[0], bad[2]);
+  EXPECT_THROW_WITH(datasets::check_digits(bad), "dataset 'digits': the data's checksum is 0x");
+  EXPECT_THROW_WITH(datasets::check_digits(bad), ", expected 0x3b3fb563: these are not the library's digits");
+}
+
+TEST(Datasets, OnlyDigitsTakeTheirDataAtRunTime) {
+  EXPECT_THROW_WITH(provide_dataset("iris", "1,2"),
+                    "provideDataset: data set 'iris' is part of the module and takes no data; data sets that take "
+                    "their data: 'digits'");
+  EXPECT_THROW_WITH(provide_dataset("mnist", ""), "provideDataset: unknown data set 'mnist'; data sets that take their data: 'digits'");
+  std::string bad(data::kDigitsPacked, data::kDigitsBytes);
+  bad[100] = '!';
+  EXPECT_THROW_WITH(provide_dataset("digits", bad), "dataset 'digits': byte 100 (image 1, pixel 35) is '!'");
+  for (const auto& info : dataset_registry()) EXPECT_TRUE(dataset_loaded(info)) << info.type;  // natively, always
+  const Dataset before = make_dataset(spec("digits"), 3);
+  provide_dataset("digits", std::string(data::kDigitsPacked, data::kDigitsBytes));  // the same bytes: the same data
+  EXPECT_TRUE(same(make_dataset(spec("digits"), 3), before));
 }
 
 void expect_standardised(const Dataset& d, int max_constant) {

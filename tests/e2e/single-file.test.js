@@ -1,7 +1,7 @@
 // The single file (dist/descent.html, made by `npm run build`) opened straight from disk in Debian's
 // Chromium, where module scripts, workers and fetch() from files are refused: it must start the
 // worker and the WebAssembly module, typeset the rules with KaTeX's own fonts, run a landscape
-// race and a few training epochs, and load nothing but itself (file:), data: and blob: URLs. No
+// race and a few training epochs (the default data, then the digits), and load nothing but itself (file:), data: and blob: URLs. No
 // server runs. Saves test-output/e2e/single-file.png.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +71,13 @@ describe('the single file from disk', () => {
     await train.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => Number(document.querySelector('#train-view .train-view').dataset.epoch) >= 5, null, { timeout: 30000 });
     await train.getByRole('button', { name: 'Pause' }).click();
+    // The digits, which the module loads from its companion: inlined in the file as well.
+    await train.getByLabel('Data set', { exact: true }).selectOption('digits');
+    await train.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('#train-view .train-view').dataset.epoch) >= 1, null, { timeout: 30000 });
+    await train.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForFunction(() => document.querySelector('#train-view .train-view').dataset.confusion === 'drawn', null, { timeout: 15000 });
+    expect(await train.locator('.train-digits li').count()).toBe(24);
     await page.close();
 
     expect(browser.external).toEqual([]);

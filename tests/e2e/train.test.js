@@ -127,6 +127,9 @@ describe('the Train tab', () => {
 
   it('digits: confusion matrices and predicted test images; the URL carries the setup and restores it', async () => {
     const { page, pageErrors, view } = shared ?? await openTrain(browser);
+    // The digits travel beside the module (a chunk of their own), fetched only once a run needs them.
+    const digitsChunk = () => browser.requests.filter((r) => /\/assets\/descent-digits-[\w-]+\.js$/.test(r));
+    expect(digitsChunk()).toEqual([]);
     await view.getByLabel('Data set', { exact: true }).selectOption('digits');
     await view.getByLabel('Epochs', { exact: true }).fill('12');
     await view.getByLabel('Epochs', { exact: true }).press('Tab');
@@ -149,6 +152,7 @@ describe('the Train tab', () => {
     await view.getByRole('button', { name: 'Play' }).click();
     await epochAtLeast(page, 3);
     await view.getByRole('button', { name: 'Pause' }).click();
+    expect(digitsChunk().length).toBe(1);
     await page.waitForFunction(() => document.querySelector('#train-view .train-view').dataset.confusion === 'drawn', null, { timeout: 15000 });
     const tables = view.locator('.train-confusion table');
     expect(await tables.count()).toBe(4);

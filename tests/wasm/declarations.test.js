@@ -26,6 +26,8 @@ function declaredMembers(name) {
 describe('TypeScript declarations match the bound module', async () => {
   const d = await loadDescent();
   const boundFunctions = new Set(Object.keys(d).filter((k) => typeof d[k] === 'function' && typeof d[k].argCount === 'number'));
+  // Written in JavaScript (api.post.js), not bound by Embind.
+  const scriptFunctions = ['loadDataset'];
   const boundClasses = new Set(Object.keys(d).filter((k) => typeof d[k] === 'function' && d[k].prototype?.isAliasOf));
   const methods = (cls) => new Set(Object.getOwnPropertyNames(d[cls].prototype).filter((m) => !EMBIND_INTERNALS.has(m)));
 
@@ -35,7 +37,8 @@ describe('TypeScript declarations match the bound module', async () => {
   });
 
   it('declares every module function and class, and no others', () => {
-    expect([...declaredMembers('DescentModule')].sort()).toEqual([...boundFunctions, ...boundClasses].sort());
+    for (const name of scriptFunctions) expect(typeof d[name], name).toBe('function');
+    expect([...declaredMembers('DescentModule')].sort()).toEqual([...boundFunctions, ...boundClasses, ...scriptFunctions].sort());
   });
 
   it.each(['Optimizer', 'Objective', 'Experiment', 'Network'])('declares the methods of %s', (cls) => {

@@ -29,7 +29,8 @@ describe('experiments', async () => {
       });
   });
 
-  it('digits with one hidden layer of 64 reaches 95% test accuracy within 30 epochs', () => {
+  it('digits with one hidden layer of 64 reaches 95% test accuracy within 30 epochs', async () => {
+    await d.loadDataset('digits');
     withExperiment(d, {
       dataset: { type: 'digits', testFraction: 0.2 }, network: { hidden: [64], activation: 'relu', loss: 'crossEntropy' },
       batchSize: 32, seed: 3, optimizers: [{ type: 'adam', lr: 0.003 }],

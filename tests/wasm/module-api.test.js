@@ -1,5 +1,6 @@
 // The module's JavaScript API as the page and course sites use it: registries, objectives,
 // whole runs in one call, flows. Arrays come back as Float64Array copies.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDescent } from './load-module.js';
 
@@ -49,6 +50,18 @@ describe('module API', async () => {
     expect(Object.keys(opt.state()).sort()).toEqual(['exp_avg', 'exp_avg_sq', 'max_exp_avg_sq']);
     expect(Array.from(opt.state().exp_avg)).toEqual([0.09999999999999998, -0.09999999999999998]);
     opt.delete();
+  });
+
+  it('bound functions and classes carry their JavaScript names', () => {
+    expect(d.createExperiment.name).toBe('createExperiment');
+    expect(d.listDatasets.name).toBe('listDatasets');
+    expect(d.Experiment.name).toBe('Experiment');
+    expect(d.Optimizer.prototype.step.name).toBe('step');
+  });
+
+  it('makes no code at run time (no eval, no new Function), so a strict Content-Security-Policy allows it', () => {
+    const source = readFileSync(new URL('../../build/wasm/descent.mjs', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/new Function\b|[^\w.]eval\(/);
   });
 
   it('lists schedules and objectives', () => {

@@ -13,6 +13,7 @@ const STEP_SERIES = { stepLoss: 'loss', stepGradNorm: 'gradNorm' };
 
 describe('native and WebAssembly experiments agree (float64)', async () => {
   const d = await loadDescent();
+  await d.loadDataset('digits'); // the digits-adam case
 
   it('the golden holds the three float64 cases', () => {
     expect(golden.cases.map((c) => c.name)).toEqual(['spiral-4-optimizers', 'digits-adam', 'sine-regression']);

@@ -1,16 +1,21 @@
-// The real data sets compiled into the library (see README.md here for provenance and licence;
+// The real data sets of the library (see README.md here for provenance and licence;
 // build-scripts/embed-data.py writes the *_data.cpp files from ../shared/data).
 #pragma once
+
+#include <cstddef>
 
 namespace descent {
 namespace data {
 
+// The digits, packed: kDigitsCount records of kDigitsRecordBytes characters back to back, one per
+// image: its 64 pixels row by row ("0".."9", "a".."g" for 0..16), then its label ("0".."9").
 constexpr int kDigitsCount = 1797;
-constexpr int kDigitsPixels = 64;                     // 8x8, row by row
-constexpr int kDigitsRowChars = kDigitsPixels + 2;    // the pixels, the label digit, the terminating NUL
-// Pixel p of image i is the digit value of kDigitsRows[i][p] ("0".."9", "a".."g" for 0..16); the
-// label is kDigitsRows[i][64] - '0'.
-extern const char kDigitsRows[kDigitsCount][kDigitsRowChars];
+constexpr int kDigitsPixels = 64;                       // 8x8, row by row
+constexpr int kDigitsRecordBytes = kDigitsPixels + 1;   // the pixels, then the label
+constexpr std::size_t kDigitsBytes = static_cast<std::size_t>(kDigitsCount) * kDigitsRecordBytes;
+// Compiled in natively only (digits_data.cpp): the WebAssembly module is supplied the same bytes
+// at run time (nn/datasets/digits.cpp).
+extern const char kDigitsPacked[kDigitsBytes + 1];
 
 constexpr int kIrisCount = 150;
 constexpr int kIrisFeatureCount = 4;

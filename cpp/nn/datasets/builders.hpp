@@ -2,7 +2,9 @@
 // registry collects them, validates the spec and then splits and standardises what they build.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nn/dataset.hpp"
@@ -13,11 +15,17 @@ namespace datasets {
 std::vector<DatasetInfo> toy_infos();         // spiral, circles, xor, gaussians, moons
 std::vector<DatasetInfo> regression_infos();  // sine, surface
 std::vector<DatasetInfo> real_infos();        // digits, iris
+DatasetInfo digits_info();
 DatasetInfo csv_info();
+
+// Vets packed digits (nn/data/embedded.hpp's layout) before they are used: the length, every
+// character, and the FNV-1a checksum of nn/data/digits_checksum.hpp; throws InvalidArgument.
+void check_digits(std::string_view bytes);
+std::uint32_t fnv1a(std::string_view bytes);  // FNV-1a, 32 bits
 
 // Option builders shared by the tables, so the same option reads the same everywhere.
 ParamSpec n_param(double default_n);
-ParamSpec noise_param(double default_std, double max_std, const std::string& help);
+ParamSpec noise_param(double default_std, double max_std, const char* help);
 ParamSpec test_fraction_param();
 
 // "class 0", "class 1", ...: names for classes that have no other.

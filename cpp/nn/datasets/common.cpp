@@ -12,7 +12,7 @@ ParamSpec n_param(double default_n) {
       .help("number of examples, before the train/test split");
 }
 
-ParamSpec noise_param(double default_std, double max_std, const std::string& help) {
+ParamSpec noise_param(double default_std, double max_std, const char* help) {
   return param::number("noise", default_std).at_least(0).at_most(max_std).symbol("\\sigma").help(help);
 }
 

@@ -37,6 +37,23 @@ const std::vector<DatasetInfo>& dataset_registry() {
   return registry;
 }
 
+bool dataset_loaded(const DatasetInfo& info) { return info.loaded == nullptr || info.loaded(); }
+
+void provide_dataset(const std::string& type, std::string bytes) {
+  std::vector<std::string> takers;
+  const DatasetInfo* info = nullptr;
+  for (const auto& candidate : dataset_registry()) {
+    if (candidate.provide != nullptr) takers.push_back(candidate.type);
+    if (candidate.type == type) info = &candidate;
+  }
+  if (info == nullptr)
+    fail("provideDataset: unknown data set '" + type + "'; data sets that take their data: " + join_names(takers));
+  if (info->provide == nullptr)
+    fail("provideDataset: data set '" + type + "' is part of the module and takes no data; data sets that take "
+         "their data: " + join_names(takers));
+  info->provide(std::move(bytes));
+}
+
 Dataset make_dataset(const Spec& spec, std::uint64_t seed) {
   std::vector<std::string> types;
   for (const auto& info : dataset_registry()) types.push_back(info.type);
@@ -47,6 +64,9 @@ Dataset make_dataset(const Spec& spec, std::uint64_t seed) {
   if (info == nullptr) fail("internal: dataset '" + type + "' not registered");
 
   const std::string context = "dataset '" + type + "'";
+  if (!dataset_loaded(*info))
+    fail(context + ": its data is not loaded yet: call await loadDataset('" + type + "') first (it travels beside "
+         "the WebAssembly module)");
   const Spec prepared = booleans_as_choices(spec, info->params);
   const Params params = read_params(prepared, info->params, context,
                                     info->needs_text ? std::vector<std::string>{"type", "text"}

@@ -120,7 +120,7 @@ Dataset make_moons(const Params& p, const Spec&, Rng& rng) {
   return d;
 }
 
-ParamSpec classes_param(double default_classes, const std::string& help) {
+ParamSpec classes_param(double default_classes, const char* help) {
   return param::integer("classes", default_classes).at_least(2).at_most(10).symbol("K").help(help);
 }
 

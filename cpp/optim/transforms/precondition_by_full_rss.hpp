@@ -4,7 +4,9 @@
 // step costs O(d^3) time and the state O(d^2) memory: the registry caps d.
 // g always lies in the range of the sum (it is one of its terms), so directions whose eigenvalue
 // is rounding noise (below 1e-12 of the largest) carry no component of g: dropping them keeps a
-// tiny delta from amplifying that noise into the step.
+// tiny delta from amplifying that noise into the step. G_t itself is only shown (the state), never
+// needed by a step, so it is made from the last decomposition when asked for: a step does one
+// d x d x d product less and allocates no d x d temporary.
 #pragma once
 
 #include <Eigen/Eigenvalues>
@@ -20,18 +22,17 @@ class PreconditionByFullRss final : public Transform {
 
   void init(Index dim) override {
     outer_sum_.setZero(dim, dim);
-    root_.setZero(dim, dim);
+    decomposed_ = false;
   }
 
   void update(Vec& u, const Vec&, const StepContext&) override {
     outer_sum_.noalias() += u * u.transpose();
     solver_.compute(outer_sum_);
-    // Rounding can leave tiny negative eigenvalues on a positive semidefinite sum.
+    decomposed_ = true;
     const Vec& eigenvalues = solver_.eigenvalues();  // ascending
-    const double noise = 1e-12 * std::max(eigenvalues.maxCoeff(), 0.0);
-    const Vec roots = (eigenvalues.array() > noise).select(eigenvalues.cwiseMax(0.0).cwiseSqrt(), 0.0);
+    const double noise = noise_level();
+    const Vec roots = square_roots(noise);
     const Mat& vectors = solver_.eigenvectors();
-    root_.noalias() = vectors * roots.asDiagonal() * vectors.transpose();
     Vec coordinates = vectors.transpose() * u;
     for (Index i = 0; i < coordinates.size(); ++i)
       coordinates[i] = eigenvalues[i] > noise ? coordinates[i] / (roots[i] + eps_) : 0.0;
@@ -39,13 +40,26 @@ class PreconditionByFullRss final : public Transform {
   }
 
   void append_state(std::vector<StateEntry>& out) const override {
-    out.push_back({"G", "\\mathbf{G}_t", Eigen::Map<const Vec>(root_.data(), root_.size())});
+    Mat root = Mat::Zero(outer_sum_.rows(), outer_sum_.cols());
+    if (decomposed_) {
+      const Mat& vectors = solver_.eigenvectors();
+      root.noalias() = vectors * square_roots(noise_level()).asDiagonal() * vectors.transpose();
+    }
+    out.push_back({"G", "\\mathbf{G}_t", Eigen::Map<const Vec>(root.data(), root.size())});
   }
 
  private:
+  // Rounding can leave tiny negative eigenvalues on a positive semidefinite sum.
+  double noise_level() const { return 1e-12 * std::max(solver_.eigenvalues().maxCoeff(), 0.0); }
+  Vec square_roots(double noise) const {
+    const Vec& eigenvalues = solver_.eigenvalues();
+    return (eigenvalues.array() > noise).select(eigenvalues.cwiseMax(0.0).cwiseSqrt(), 0.0);
+  }
+
   double eps_;
-  Mat outer_sum_, root_;
+  Mat outer_sum_;
   Eigen::SelfAdjointEigenSolver<Mat> solver_;
+  bool decomposed_ = false;  // solver_ holds the decomposition of outer_sum_ (a step was taken)
 };
 
 }  // namespace descent

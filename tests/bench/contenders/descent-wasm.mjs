@@ -16,6 +16,7 @@ if (isMain(import.meta.url)) {
   const { serve } = await import('./serve.mjs');
   const { default: createDescent } = await import(pathToFileURL(benchModule()).href);
   const d = await createDescent();
+  await d.loadDataset?.('digits'); // travels beside the module (an older build has it inside)
   let experiment = null;
   let taken = 0; // steps the optimizer has taken: a diverged run stops stepping, which must not look fast
   await serve({

@@ -69,6 +69,7 @@ if (isMain(import.meta.url)) {
   const { tf, about } = await loadTfjs(backend);
   const { default: createDescent } = await import(pathToFileURL(benchModule()).href);
   const d = await createDescent();
+  await d.loadDataset?.('digits'); // travels beside the module (an older build has it inside)
   let run = null;
 
   // Descent's flat layout: W_l (out x in, row-major), b_l, ... TF.js users keep W as (in x out)

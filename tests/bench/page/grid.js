@@ -42,6 +42,7 @@ export async function gridInWorker({ experimentId, resolutions, repeats }) {
 export async function gridOnMainThread({ moduleUrl, spec, resolutions, repeats, trainEpochs, trainRepeats }) {
   const { default: createDescent } = await import(moduleUrl);
   const descent = await createDescent();
+  await descent.loadDataset?.(spec.dataset.type); // digits travel beside the module
   const experiment = descent.createExperiment(spec);
   try {
     const n = experiment.info().optimizers;

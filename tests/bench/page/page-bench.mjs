@@ -8,7 +8,7 @@
 // Options (environment): BENCH_SECONDS (steady window, default 10), BENCH_WARMUP (default 3).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { launch, repoRoot, waitReady } from '../../e2e/browser.js';
 import { gridInWorker, gridOnMainThread } from './grid.js';
 import { installRecorder } from './recorder.js';
@@ -82,8 +82,10 @@ async function main() {
     await page.close(); // its worker and frames would compete with the main-thread timing
     // A second page on the same origin loads the module itself (served from the build by a route).
     const main = await browser.context.newPage();
+    // descent.mjs and its companions (descent-digits.mjs), from the module's directory.
+    const moduleFileOf = (url) => (url.endsWith('/descent.mjs') ? moduleFile : join(dirname(moduleFile), url.split('/').pop()));
     await main.route('**/__bench/**', (route) => (route.request().url().endsWith('.mjs')
-      ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(moduleFile) })
+      ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(moduleFileOf(route.request().url())) })
       : route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>grid bench</title>' })));
     await main.goto(`${browser.baseUrl}__bench/grid.html`);
     const onMain = await main.evaluate(gridOnMainThread, {

@@ -20,6 +20,8 @@
 // are given in epochs; they are converted to optimizer steps, the unit the library's schedules
 // count in (PyTorch's, when scheduler.step() is called every batch).
 
+import { loadDatasetOf } from '../datasets.js';
+
 /** The lecture's symbol for each PyTorch state name (undefined when there is none). */
 export const STATE_SYMBOLS = Object.freeze({
   exp_avg: 'm', exp_avg_sq: 'v', momentum_buffer: 'b', sum: 'r', square_avg: 'r',
@@ -130,11 +132,12 @@ function positiveInteger(value, name, max) {
 const now = () => (globalThis.performance?.now ? globalThis.performance.now() : Date.now());
 
 export const trainHandlers = {
-  trainCreate(descent, { spec, scheduleUnit = 'steps' } = {}) {
+  async trainCreate(descent, { spec, scheduleUnit = 'steps' } = {}) {
     if (!spec || typeof spec !== 'object') throw new Error('trainCreate: expected { spec: { dataset, network, optimizers, ... } }');
     if (scheduleUnit !== 'steps' && scheduleUnit !== 'epochs') {
       throw new Error(`trainCreate: 'scheduleUnit' must be 'steps' or 'epochs', got ${JSON.stringify(scheduleUnit)}`);
     }
+    await loadDatasetOf(descent, spec); // digits travel beside the module
     const hasSchedule = Array.isArray(spec.optimizers) && spec.optimizers.some((o) => o && o.schedule);
     // The spec as given is validated (its errors name the user's fields) and tells the steps per
     // epoch; only schedules counted in epochs need a second experiment, with lengths in steps.
