@@ -163,21 +163,28 @@ class Trainer final : public ExperimentCore {
   std::vector<float> predict_grid(std::size_t i, const Grid& grid) override {
     if (data_.features != 2)
       fail("predictGrid: the data set has " + std::to_string(data_.features) + " features; a grid needs 2");
-    const int r = grid.resolution;
-    MatrixS points(2, static_cast<Index>(r) * r);
-    for (int j = 0; j < r; ++j)
-      for (int k = 0; k < r; ++k) {
-        points(0, j * r + k) = static_cast<S>(grid.x_min + (grid.x_max - grid.x_min) * k / (r - 1));
-        points(1, j * r + k) = static_cast<S>(grid.y_min + (grid.y_max - grid.y_min) * j / (r - 1));
-      }
+    const Index r = grid.resolution;
+    const Index total = r * r;
     load_params(params_.at(i));
-    // A workspace of its own, kept between calls (the page asks a few times a second): a grid may
-    // be larger than any batch.
+    // A workspace of its own, kept between calls (the page asks a few times a second). The grid
+    // is evaluated in tiles of points so that every layer's activations stay in cache (a whole
+    // 100 x 100 grid's hidden layers would be megabytes).
     if (!grid_net_) grid_net_ = std::make_unique<Mlp<S>>(net_);
-    grid_net_->predict(params_s_.data(), points, grid_out_);
-    // Column p of the outputs is point p's values: the matrix's memory is the order wanted.
-    std::vector<float> values(static_cast<std::size_t>(grid_out_.size()));
-    for (Index k = 0; k < grid_out_.size(); ++k) values[static_cast<std::size_t>(k)] = static_cast<float>(grid_out_.data()[k]);
+    grid_points_.resize(2, std::min<Index>(kGridTile, total));
+    const Index outputs = mlp_.outputs();
+    std::vector<float> values(static_cast<std::size_t>(outputs * total));
+    for (Index start = 0; start < total; start += kGridTile) {
+      const Index count = std::min<Index>(kGridTile, total - start);
+      for (Index p = 0; p < count; ++p) {
+        const Index j = (start + p) / r, k = (start + p) % r;
+        grid_points_(0, p) = static_cast<S>(grid.x_min + (grid.x_max - grid.x_min) * k / (r - 1));
+        grid_points_(1, p) = static_cast<S>(grid.y_min + (grid.y_max - grid.y_min) * j / (r - 1));
+      }
+      grid_net_->predict(params_s_.data(), grid_points_.leftCols(count), grid_out_);
+      // Column p of the outputs is point p's values: the matrix's memory is the order wanted.
+      float* out = values.data() + outputs * start;
+      for (Index q = 0; q < grid_out_.size(); ++q) out[q] = static_cast<float>(grid_out_.data()[q]);
+    }
     return values;
   }
 
@@ -386,8 +393,9 @@ class Trainer final : public ExperimentCore {
   bool record_layer_stats_;
   long long evaluate_every_;
   bool full_grad_norm_;
-  std::unique_ptr<Mlp<S>> grid_net_;  // predict_grid's workspace
-  MatrixS grid_out_;
+  static constexpr Index kGridTile = 256;  // points per tile in predict_grid
+  std::unique_ptr<Mlp<S>> grid_net_;      // predict_grid's workspace
+  MatrixS grid_points_, grid_out_;
   long long steps_per_epoch_ = 1;
   long long step_ = 0;
   MatrixS x_train_, x_test_, x_batch_, predictions_;

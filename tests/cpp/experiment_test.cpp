@@ -418,6 +418,42 @@ TEST(Experiment, CoupledL2AddsHalfTheWeightSquaresToTheLossAndShrinksTheWeights)
 
 // ---- layer statistics --------------------------------------------------------------------
 
+// The grid is evaluated in tiles of points; every point must still be the network's output at
+// that point. Checked against a plain double-precision forward pass written out here (PyTorch's
+// layout: W_l row-major then b_l, per layer), on a grid whose last tile is partial.
+TEST(Experiment, PredictGridIsTheNetworksSoftmaxAtEveryGridPoint) {
+  Experiment e(experiment(spiral(), tanh_net({7, 5}), 32, 4, {adam(0.05)}));
+  e.run(epochs(3));
+  const Vec w = e.weights(0);
+  const Grid grid{-2.0, 1.5, -1.0, 3.0, 37};  // 1,369 points: several tiles and a partial one
+  const std::vector<float> values = e.predict_grid(0, grid);
+  ASSERT_EQ(values.size(), std::size_t(37 * 37 * 3));
+  const int widths[] = {2, 7, 5, 3};
+  double worst = 0;
+  for (int j = 0; j < 37; ++j)
+    for (int k = 0; k < 37; ++k) {
+      std::vector<double> a = {-2.0 + 3.5 * k / 36, -1.0 + 4.0 * j / 36};
+      Index offset = 0;
+      for (int l = 0; l < 3; ++l) {
+        const int in = widths[l], out = widths[l + 1];
+        std::vector<double> z(out);
+        for (int o = 0; o < out; ++o) {
+          double sum = w[offset + out * in + o];
+          for (int p = 0; p < in; ++p) sum += w[offset + o * in + p] * a[p];
+          z[o] = l < 2 ? std::tanh(sum) : sum;
+        }
+        offset += out * in + out;
+        a = z;
+      }
+      const double m = *std::max_element(a.begin(), a.end());
+      double total = 0;
+      for (double& v : a) total += (v = std::exp(v - m));
+      for (int c = 0; c < 3; ++c)
+        worst = std::max(worst, std::abs(values[(j * 37 + k) * 3 + c] - a[c] / total));
+    }
+  EXPECT_LT(worst, 2e-6);  // float32 arithmetic against double
+}
+
 TEST(Experiment, RecordLayerStatsGivesOneValuePerEpochAndLayer) {
   Spec spec = experiment(spiral(200), tanh_net({16, 8}), 20, 2, {adam(0.01), sgd(0.1)});
   spec.set("recordLayerStats", boolean(true));
