@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "nn/fast_tanh.hpp"
-#include "nn/simd.hpp"
+#include "core/simd.hpp"
 
 namespace descent {
 namespace {

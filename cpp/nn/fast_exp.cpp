@@ -3,7 +3,7 @@
 #include <Eigen/Core>
 #include <cstring>
 
-#include "nn/simd.hpp"
+#include "core/simd.hpp"
 
 namespace descent {
 namespace {

@@ -1,5 +1,5 @@
 // exp over an array, four floats at a time: Eigen 3.4's pexp_float (Cephes' polynomial after a
-// range reduction by ln 2, accurate to about an ulp) on nn/simd.hpp's registers, with the same
+// range reduction by ln 2, accurate to about an ulp) on core/simd.hpp's registers, with the same
 // constants and operation order (no FMA). Natively Eigen runs this on SSE packets, but in WASM it
 // has no packets and calls the C library's expf one value at a time; and the two C libraries
 // round differently. This gives Eigen's packet bits in both builds, the last few values included

@@ -3,7 +3,7 @@
 // Why not Eigen: Eigen 3.4 has no WebAssembly SIMD kernels, so in the browser its products run
 // scalar, and it packs both factors into scratch buffers on every call. These kernels work on the
 // operands where they lie (the forward product copies part of W once per call), keep blocks of
-// the result in 16-byte SIMD registers (nn/simd.hpp: SSE2 natively, WASM SIMD128 in the browser,
+// the result in 16-byte SIMD registers (core/simd.hpp: SSE2 natively, WASM SIMD128 in the browser,
 // from one source), and vectorise along whichever dimension is contiguous, so thin layers (2
 // inputs, 3 outputs) do not fall back to scalar loops. Every element is summed in a fixed order
 // in the working precision (no FMA: the build has -ffp-contract=off), so the native and WASM

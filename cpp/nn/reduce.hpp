@@ -6,7 +6,7 @@
 #pragma once
 
 #include "core/types.hpp"
-#include "nn/simd.hpp"
+#include "core/simd.hpp"
 
 namespace descent {
 

@@ -19,7 +19,7 @@ import { landscapeRace } from './landscape-race.mjs';
 import { snapshotModule, snapshotNative } from './snapshot.mjs';
 import { instantiation, moduleSize } from './module-stats.mjs';
 import { DEFAULT_JSON, MODULE_PATH, NATIVE_BINARY } from './paths.mjs';
-import { evaluateTargets, formatModule, formatRace, formatTargets, formatWorkloads, noisyWindows, writeJson } from './report.mjs';
+import { evaluateTargets, formatGrid, formatModule, formatRace, formatTargets, formatWorkloads, noisyWindows, writeJson } from './report.mjs';
 import { alternate, chunkFor, summarize, timeWindow } from './timing.mjs';
 import { CHECK_STEPS, WORKLOADS, experimentSpec, networkSpec } from './workloads.mjs';
 
@@ -41,6 +41,7 @@ const CONTENDERS = {
 const LOSS_ABS = 0.05;
 const LOSS_REL = 0.25;
 const TRAINED = 0.75;
+const GRID_RESOLUTION = 100;
 
 const { values: flags } = parseArgs({
   options: {
@@ -187,6 +188,29 @@ async function runWorkload(w) {
   return result;
 }
 
+// The page's decision-boundary grid (100 x 100 points through one trained 2-32-32-3 tanh network,
+// the Train view's default), in the WebAssembly module and natively, alternated: what the page
+// bench's "six grids within one frame" target asks of the code itself.
+async function decisionGrid() {
+  const sides = contenders.filter((c) => c.name === 'descent-wasm' || c.name === 'native');
+  if (!sides.length) return null;
+  const workload = WORKLOADS.find((w) => w.name === 'spiral-32x32-b32');
+  const out = { resolution: GRID_RESOLUTION, workload: workload.name, ms: {} };
+  try {
+    for (const c of sides) {
+      await c.setup(experimentSpec(workload));
+      await c.run(500);
+      out.ms[c.name] = [];
+    }
+    for (let round = 0; round < settings.rounds; round++)
+      for (const c of sides) out.ms[c.name].push(...(await c.grid(GRID_RESOLUTION, 10)));
+    for (const c of sides) out.ms[c.name] = summarize(out.ms[c.name]);
+  } catch (err) {
+    out.error = err.message;
+  }
+  return out;
+}
+
 const results = [];
 for (const w of workloads) {
   const t = performance.now();
@@ -196,6 +220,7 @@ for (const w of workloads) {
   log(`${w.name}: ${r.parameters} parameters, ${r.trainExamples} examples, ${r.stepsPerEpoch} steps/epoch, `
     + `done in ${((performance.now() - t) / 1000).toFixed(1)} s${errs.length ? `; ${errs.join('; ')}` : ''}`);
 }
+const grid = await decisionGrid();
 await Promise.all(contenders.map((c) => c.close()));
 
 const race = landscapeRace(d, settings.raceRuns);
@@ -215,6 +240,7 @@ log(`load average: ${loadAtStart.toFixed(2)} at the start, ${os.loadavg()[0].toF
 log('');
 log(formatModule(module));
 log(formatRace(race));
+if (grid) log(formatGrid(grid));
 if (kernels) log(`\n${formatKernels(kernels)}`);
 log('');
 log(formatTargets(targets));
@@ -234,6 +260,7 @@ writeJson(flags.json, {
   workloads: results,
   module,
   race,
+  grid,
   kernels,
   targets,
   elapsedSeconds,

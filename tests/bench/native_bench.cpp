@@ -6,6 +6,7 @@
 //   setup <experiment spec as one line of JSON>  -> ok <parameter count> <steps per epoch>
 //   run <steps>                                  -> ok <steps> <seconds> <last mini-batch loss> <diverged 0|1>
 //   weights                                      -> ok <n> <w_0> ... <w_n-1>   (%.17g: exact doubles)
+//   grid <resolution> <repeats>                  -> ok <ms per predict_grid of network 0, each repeat>
 //   info                                         -> ok <JSON: compiler and flags>
 //   quit                                         -> (exits)
 // (tests/bench/contenders/serve.mjs is the same protocol for the JavaScript contenders.)
@@ -149,6 +150,23 @@ int main() {
         std::snprintf(buffer, sizeof buffer, "%.17g", loss);
         std::cout << "ok " << rest << ' ' << std::chrono::duration<double>(t1 - t0).count() << ' ' << buffer << ' '
                   << (h.diverged ? 1 : 0) << std::endl;
+      } else if (command == "grid") {
+        if (!experiment) throw std::runtime_error("grid before setup");
+        const std::size_t blank = rest.find(' ');
+        const int resolution = std::stoi(rest.substr(0, blank));
+        const int repeats = blank == std::string::npos ? 1 : std::stoi(rest.substr(blank + 1));
+        const descent::Grid grid{-2.5, 2.5, -2.5, 2.5, resolution};
+        experiment->predict_grid(0, grid);  // warm-up: the workspace is made on the first call
+        std::string out = "ok";
+        char buffer[32];
+        for (int r = 0; r < repeats; ++r) {
+          const auto t0 = std::chrono::steady_clock::now();
+          experiment->predict_grid(0, grid);
+          const auto t1 = std::chrono::steady_clock::now();
+          std::snprintf(buffer, sizeof buffer, " %.4f", std::chrono::duration<double, std::milli>(t1 - t0).count());
+          out += buffer;
+        }
+        std::cout << out << std::endl;
       } else if (command == "info") {
         std::cout << "ok {\"compiler\":\"g++ " << __VERSION__ << "\",\"optimized\":"
 #ifdef __OPTIMIZE__

@@ -74,6 +74,12 @@ export function formatRace(race) {
     + `(optimizers ${race.optimizersMs.toFixed(1)} ms, flows ${race.flowsMs.toFixed(1)} ms; first run ${race.firstMs.toFixed(1)} ms)`;
 }
 
+export function formatGrid(grid) {
+  if (grid.error) return `decision grid: not measured: ${grid.error}`;
+  const parts = Object.entries(grid.ms).map(([name, s]) => `${name} ${s.median.toFixed(2)} ms (six: ${(6 * s.median).toFixed(1)} ms)`);
+  return `decision grid ${grid.resolution}x${grid.resolution}, one trained network of ${grid.workload}, median: ${parts.join(', ')}`;
+}
+
 /** Contenders whose windows spread by more than 25% of their median (another process, heat...). */
 export function noisyWindows(results) {
   const out = [];

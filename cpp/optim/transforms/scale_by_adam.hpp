@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "core/simd.hpp"
 #include "optim/transform.hpp"
 
 namespace descent {
@@ -25,14 +26,38 @@ class ScaleByAdam final : public Transform {
   }
 
   void update(Vec& u, const Vec&, const StepContext& ctx) override {
-    m_ = beta1_ * m_ + (1 - beta1_) * u;
-    v_ = beta2_ * v_ + (1 - beta2_) * u.cwiseProduct(u);
     const double t = static_cast<double>(ctx.t);
     const double inverse_bias1 = 1 / (1 - std::pow(beta1_, t));
     const double inverse_bias2_sqrt = 1 / std::sqrt(1 - std::pow(beta2_, t));
-    if (amsgrad_) v_max_ = v_max_.cwiseMax(v_);
-    const Vec& second = amsgrad_ ? v_max_ : v_;
-    u = ((m_.array() / (second.array().sqrt() * inverse_bias2_sqrt + eps_)) * inverse_bias1).matrix();
+    if (amsgrad_) {
+      m_ = beta1_ * m_ + (1 - beta1_) * u;
+      v_ = beta2_ * v_ + (1 - beta2_) * u.cwiseProduct(u);
+      v_max_ = v_max_.cwiseMax(v_);
+      u = ((m_.array() / (v_max_.array().sqrt() * inverse_bias2_sqrt + eps_)) * inverse_bias1).matrix();
+      return;
+    }
+    // The same expressions in one pass over two doubles at a time: Eigen has no WebAssembly
+    // SIMD, and three passes over m, v and u cost a network's Adam step a sixth of its time there.
+    using V = simd::Vec<double>;
+    const V b1 = simd::splat(beta1_), c1 = simd::splat(1 - beta1_), b2 = simd::splat(beta2_),
+            c2 = simd::splat(1 - beta2_), ib1 = simd::splat(inverse_bias1), ib2 = simd::splat(inverse_bias2_sqrt),
+            eps = simd::splat(eps_);
+    double *m = m_.data(), *v = v_.data(), *g = u.data();
+    const Index n = u.size();
+    Index i = 0;
+    for (; i + 2 <= n; i += 2) {
+      const V gi = simd::load(g + i);
+      const V mi = b1 * simd::load(m + i) + c1 * gi;
+      const V vi = b2 * simd::load(v + i) + c2 * (gi * gi);
+      simd::store(m + i, mi);
+      simd::store(v + i, vi);
+      simd::store(g + i, (mi / (simd::sqrt(vi) * ib2 + eps)) * ib1);
+    }
+    for (; i < n; ++i) {
+      m[i] = beta1_ * m[i] + (1 - beta1_) * g[i];
+      v[i] = beta2_ * v[i] + (1 - beta2_) * (g[i] * g[i]);
+      g[i] = (m[i] / (std::sqrt(v[i]) * inverse_bias2_sqrt + eps_)) * inverse_bias1;
+    }
   }
 
   void append_state(std::vector<StateEntry>& out) const override {

@@ -49,6 +49,11 @@ export class ChildContender {
     return Float64Array.from(parts.slice(1), Number);
   }
 
+  /** Milliseconds of each of `repeats` decision grids (resolution^2 points) of network 0, after a warm-up. */
+  async grid(resolution, repeats) {
+    return (await this.request(`grid ${resolution} ${repeats}`)).split(' ').map(Number);
+  }
+
   async info() {
     return JSON.parse(await this.request('info'));
   }

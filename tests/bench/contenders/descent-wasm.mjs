@@ -38,6 +38,17 @@ if (isMain(import.meta.url)) {
       return { steps: done, seconds, loss: NaN, diverged: progress.optimizers[0].diverged };
     },
     weights: () => experiment.weights(0),
+    grid(resolution, repeats) {
+      const grid = { xMin: -2.5, xMax: 2.5, yMin: -2.5, yMax: 2.5, resolution };
+      for (let k = 0; k < 5; k++) experiment.predictGrid(0, grid); // warm-up (tiering up)
+      const ms = [];
+      for (let k = 0; k < repeats; k++) {
+        const t0 = performance.now();
+        experiment.predictGrid(0, grid);
+        ms.push(performance.now() - t0);
+      }
+      return ms;
+    },
     info: () => ({ module: benchModule(), heapBytesInUse: d.heapBytesInUse() }),
   });
 }

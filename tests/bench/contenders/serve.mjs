@@ -3,6 +3,7 @@
 //   run <steps>        -> ok <steps> <seconds> <loss or nan> <diverged 0|1>
 //   weights            -> ok <n> <w_0> ... <w_n-1>   (Descent's flat layout)
 //   info               -> ok <JSON>
+//   grid <res> <reps>  -> ok <ms per predictGrid of network 0, each repeat>   (Descent's contenders only)
 //   quit
 // Each contender runs in its own process so that one's heap, GC and JIT do not disturb another's
 // timed window; `seconds` is measured in the child around the work only.
@@ -28,6 +29,9 @@ export async function serve(handlers) {
       } else if (command === 'weights') {
         const w = await handlers.weights();
         reply(`ok ${w.length} ${Array.from(w).join(' ')}`);
+      } else if (command === 'grid' && handlers.grid) {
+        const [resolution, repeats] = rest.split(' ').map(Number);
+        reply(`ok ${(await handlers.grid(resolution, repeats)).join(' ')}`);
       } else if (command === 'info') {
         reply(`ok ${JSON.stringify(await handlers.info())}`);
       } else {

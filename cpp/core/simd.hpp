@@ -3,6 +3,7 @@
 // that matter use these directly). Arithmetic on them is plain IEEE, lane by lane.
 #pragma once
 
+#include <cmath>
 #include <cstring>
 
 namespace descent::simd {
@@ -61,6 +62,17 @@ inline Vec<float> max_of(Vec<float> a, Vec<float> b) {
 inline Vec<float> abs(Vec<float> a) {
   typedef int Bits __attribute__((vector_size(16)));
   return reinterpret_cast<Vec<float>>(reinterpret_cast<Bits>(a) & Bits{0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff});
+}
+
+// Square roots, lane by lane, correctly rounded as std::sqrt is (sqrtpd / f64x2.sqrt).
+inline Vec<double> sqrt(Vec<double> a) {
+#if defined(__wasm_simd128__)
+  return __builtin_wasm_sqrt_f64x2(a);
+#elif defined(__SSE2__)
+  return __builtin_ia32_sqrtpd(a);
+#else
+  return Vec<double>{std::sqrt(a[0]), std::sqrt(a[1])};
+#endif
 }
 
 }  // namespace descent::simd
