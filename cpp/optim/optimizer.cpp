@@ -13,20 +13,21 @@ Optimizer::Optimizer(const OptimizerInfo& info, Params params, Chain chain, Sche
       base_lr_(params_.number("lr")) {}
 
 void Optimizer::step(Vec& params, const Vec& grad, const Mat* hessian) {
-  const std::string context = "optimizer '" + info_.type + "'";
+  // Made only for a message: a string per step would be an allocation per step.
+  const auto context = [&] { return "optimizer '" + info_.type + "'"; };
   if (grad.size() != params.size())
-    fail(context + ": grads has length " + std::to_string(grad.size()) + " but params has length " +
+    fail(context() + ": grads has length " + std::to_string(grad.size()) + " but params has length " +
          std::to_string(params.size()));
-  if (params.size() == 0) fail(context + ": params is empty");
+  if (params.size() == 0) fail(context() + ": params is empty");
   if (dim_ < 0) {
     if (info_.max_dimension > 0 && params.size() > info_.max_dimension)
-      fail(context + " keeps a d x d matrix and is limited to d <= " + std::to_string(info_.max_dimension) +
+      fail(context() + " keeps a d x d matrix and is limited to d <= " + std::to_string(info_.max_dimension) +
            " parameters; this problem has d = " + std::to_string(params.size()));
     dim_ = params.size();
     update_.resize(dim_);
     for (auto& transform : chain_) transform->init(dim_);
   } else if (params.size() != dim_) {
-    fail(context + ": params has length " + std::to_string(params.size()) + " but this optimizer was stepped with " +
+    fail(context() + ": params has length " + std::to_string(params.size()) + " but this optimizer was stepped with " +
          std::to_string(dim_) + " parameters; call reset() to start over with another size");
   }
   StepContext ctx;
