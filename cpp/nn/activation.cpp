@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "nn/fast_tanh.hpp"
 #include "core/simd.hpp"
+#include "nn/fast_tanh.hpp"
 
 namespace descent {
 namespace {

@@ -5,8 +5,8 @@
 // fixed order, so the native and WASM builds still give the same bits.
 #pragma once
 
-#include "core/types.hpp"
 #include "core/simd.hpp"
+#include "core/types.hpp"
 
 namespace descent {
 
