@@ -224,7 +224,15 @@ const grid = await decisionGrid();
 await Promise.all(contenders.map((c) => c.close()));
 
 const race = landscapeRace(d, settings.raceRuns);
-const kernels = flags['no-kernels'] ? null : kernelComparison();
+// A failed kernel build (say, sources edited during the run) costs its table, not the results above.
+const kernels = (() => {
+  if (flags['no-kernels']) return null;
+  try {
+    return kernelComparison();
+  } catch (err) {
+    return { error: String(err.stderr ?? err.message).trim().split('\n').slice(-3).join(' ') };
+  }
+})();
 const targets = evaluateTargets(results, module);
 const elapsedSeconds = (performance.now() - started) / 1000;
 
@@ -241,7 +249,7 @@ log('');
 log(formatModule(module));
 log(formatRace(race));
 if (grid) log(formatGrid(grid));
-if (kernels) log(`\n${formatKernels(kernels)}`);
+if (kernels) log(kernels.error ? `\nkernels: not measured: ${kernels.error}` : `\n${formatKernels(kernels)}`);
 log('');
 log(formatTargets(targets));
 log(`\nbench took ${elapsedSeconds.toFixed(0)} s; JSON: ${flags.json}`);
