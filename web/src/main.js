@@ -11,6 +11,7 @@ import { createTabs } from './views/shell.js';
 import { renderOptimizerList } from './views/optimizer-list.js';
 import { mountLandscape } from './views/landscape/index.js';
 import { mountTrainView } from './views/train/index.js';
+import { mountTour } from './views/tour/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
 import { landscapeAttribute, trainAttribute } from './elements/attributes.js';
@@ -53,6 +54,11 @@ async function start() {
 
   let landscape = null;
   let train = null; // mounted the first time its tab opens, so it costs nothing until then
+  let tour = null; // likewise
+  const showTour = () => {
+    tour ??= mountTour(document.getElementById('tour-view'), { client, registry: { ...registry, datasets }, state, onChange: writeUrl });
+    tour.show();
+  };
   const mountTrain = () => {
     if (train) return;
     const container = document.getElementById('train-view');
@@ -65,10 +71,13 @@ async function start() {
       writeUrl();
       if (view === 'landscape') landscape?.resize();
       if (view === 'train') mountTrain();
+      if (view === 'tour') showTour();
+      else tour?.hide();
     },
   });
   tabs.select(state.view);
   if (state.view === 'train') mountTrain(); // a link to the train view opens it (select() does not notify)
+  if (state.view === 'tour') showTour();
 
   renderOptimizerList(document.getElementById('optimizer-list'), document.getElementById('optimizer-index'), optimizers);
   document.getElementById('optimizers').hidden = false;

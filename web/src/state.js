@@ -10,6 +10,7 @@
 // input) makes decodeState() return the defaults plus a notice; no user text is echoed back.
 
 import { decodeSchedule, encodeSchedule } from './train-state.js';
+import { TOUR_STEPS, findStep } from './tour/steps.js';
 import { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber } from './url-values.js';
 
 // Re-exported: the views import them from here.
@@ -17,7 +18,7 @@ export { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber };
 
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 
-export const VIEWS = ['landscape', 'train', 'rules'];
+export const VIEWS = ['landscape', 'train', 'rules', 'tour'];
 export const MAX_HASH_LENGTH = 2000;
 export const MAX_OPTIMIZERS = 8;
 export const MAX_STEPS = 5000;
@@ -86,6 +87,8 @@ export function defaultState() {
     start: null, // null: the objective's window().start
     steps: 200,
     optimizers: DEFAULT_OPTIMIZERS.map((o) => ({ type: o.type, options: { ...o.options } })),
+    tour: TOUR_STEPS[0].id, // the tour's step (view=tour)
+    presenter: false, // the tour's presenter mode: large type, controls hidden
   };
 }
 
@@ -233,6 +236,24 @@ export const PROPERTIES = [
         for (const [k, v] of Object.entries(decoded)) if (k !== 'type') schedule[k] = Number(v);
         return { ...parsed, schedule };
       });
+    },
+  },
+  {
+    key: 'tour',
+    field: 'tour',
+    encode: (value) => (value && value !== TOUR_STEPS[0].id ? value : null),
+    decode: (text) => {
+      if (!findStep(text)) throw new Error('unknown tour step');
+      return text;
+    },
+  },
+  {
+    key: 'present',
+    field: 'presenter',
+    encode: (value) => (value ? '1' : null),
+    decode: (text) => {
+      if (text !== '1' && text !== '0') throw new Error('present must be 1 or 0');
+      return text === '1';
     },
   },
 ];

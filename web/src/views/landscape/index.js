@@ -343,5 +343,8 @@ export function mountLandscape(root, { client, registry, state, onChange, idPref
       return computeGrid();
     },
     resize() { plot.resize(); },
+    /** Animates the race from its first step (the tour's demos start on their own). */
+    play() { playback.reset(); playback.play(); },
+    pause() { playback.pause(); },
   };
 }
