@@ -140,6 +140,40 @@ describe('the custom elements on a bare page from disk', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('runs <descent-tour state="tour=momentum"> with its keys inside the element and presenter mode on the element', async () => {
+    const url = hostPage(dir, 'tour.html', `<script src="${scriptUrl}"></script><p id="host">A course page.</p>`
+      + '<descent-tour id="tour" state="tour=momentum" hide="list"></descent-tour>');
+    const page = await browser.context.newPage();
+    watch(page);
+    await page.goto(url);
+    await page.waitForSelector('descent-tour[data-ready]', { timeout: 30000 });
+    const tour = page.locator('#tour');
+    expect(await tour.locator('.tour-title').textContent()).toBe('Momentum');
+    expect(await tour.locator('.tour-nav').isHidden()).toBe(true); // hide="list"
+    await page.waitForFunction(() => document.querySelector('#tour .landscape-figure')?.dataset.k === '60', null, { timeout: 20000 });
+    expect(await tour.locator('.race-legend li').count()).toBe(2);
+
+    // Arrow keys pressed on the host page are the host's; inside the element they move the tour.
+    await page.locator('body').press('ArrowRight');
+    expect(await tour.locator('.tour-title').textContent()).toBe('Momentum');
+    await tour.locator('.tour-title').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await tour.locator('.tour-title').textContent()).toBe('Nesterov\'s acceleration and its ODE');
+    const changes = await page.evaluate(() => new Promise((resolve) => {
+      document.getElementById('tour').addEventListener('descent-change', (e) => resolve(e.detail.state), { once: true });
+      document.querySelector('#tour [id$="tour-presenter"]').click();
+    }));
+    expect(changes).toBe('tour=nesterov&present=1');
+    // Presenter mode enlarges the element, not the course page around it.
+    expect(await tour.getAttribute('data-presenter')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.dataset.presenter ?? null)).toBeNull();
+    const size = (sel) => page.evaluate((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize), sel);
+    expect(await size('#tour')).toBeGreaterThan(1.2 * await size('#host'));
+    await page.close();
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
 describe('the page: embed dialog and landscape exports', () => {

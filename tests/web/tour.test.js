@@ -114,3 +114,27 @@ describe('the tour keyboard', () => {
     expect(isTourKey(event('x'))).toBe(false);
   });
 });
+
+describe('the <descent-tour> element\'s attributes', () => {
+  it('reads the step and presenter mode from a fragment, and writes them back', async () => {
+    const { decodeTourAttribute, tourAttribute } = await import('../../web/src/elements/attributes.js');
+    expect(decodeTourAttribute('tour=adam&present=1', registry)).toEqual({ state: { tour: 'adam', presenter: true }, notice: null });
+    expect(decodeTourAttribute('', registry)).toEqual({ state: { tour: 'gd', presenter: false }, notice: null });
+    const bad = decodeTourAttribute('tour=<b>', registry);
+    expect(bad.state).toEqual({ tour: 'gd', presenter: false });
+    expect(bad.notice).toMatch(/^The state attribute's settings could not be used/);
+    expect(tourAttribute({ tour: 'adam', presenter: true })).toBe('tour=adam&present=1');
+    expect(tourAttribute({ tour: 'gd', presenter: false })).toBe('tour=gd');
+  });
+
+  it('hides its step list and its demos\' controls, and has an embed snippet', async () => {
+    const { hideCss, parseHide } = await import('../../web/src/elements/hide.js');
+    const { elementSnippet } = await import('../../web/src/elements/snippets.js');
+    expect(parseHide('list, nope', 'tour')).toEqual({ groups: ['list'], unknown: 1 });
+    expect(parseHide('controls', 'tour').groups).toEqual(['controls']);
+    expect(hideCss()).toContain('descent-tour[data-hide~="list"] [data-group="list"]');
+    expect(hideCss()).toContain('descent-tour[data-hide~="controls"] [data-group="controls"]');
+    expect(elementSnippet({ view: 'tour', state: 'tour=adam', src: 'descent-elements.js' }))
+      .toBe('<script src="descent-elements.js"></script>\n<descent-tour state="tour=adam"></descent-tour>');
+  });
+});

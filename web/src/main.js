@@ -14,7 +14,7 @@ import { mountTrainView } from './views/train/index.js';
 import { mountTour } from './views/tour/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
-import { landscapeAttribute, trainAttribute } from './elements/attributes.js';
+import { landscapeAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -89,7 +89,11 @@ async function start() {
   createEmbedDialog(embedButton, {
     current: () => ({
       view: state.view,
-      stateText: (view) => (view === 'train' ? trainAttribute(trainState, trainRegistry) : landscapeAttribute(state, registry)),
+      stateText: (view) => {
+        if (view === 'train') return trainAttribute(trainState, trainRegistry);
+        if (view === 'tour') return tourAttribute(state);
+        return landscapeAttribute(state, registry);
+      },
       pageUrl: (view) => {
         const url = new URL(window.location.href);
         url.hash = joinHash(encodeState({ ...state, view }, registry), encodeTrainState(trainState, trainRegistry));

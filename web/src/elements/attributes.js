@@ -55,3 +55,17 @@ export function landscapeAttribute(state, registry) {
 export function trainAttribute(state, registry) {
   return encodeTrainState(state, registry);
 }
+
+/**
+ * { state: { tour, presenter }, notice } for <descent-tour state="tour=momentum&present=1">: the
+ * tour's keys of a page fragment (the landscape decoder reads them; other keys are ignored).
+ */
+export function decodeTourAttribute(text, registry) {
+  const { state, notice } = decodeState(landscapeStateText(text), registry);
+  return { state: { tour: state.tour, presenter: state.presenter }, notice: attributeNotice(notice) };
+}
+
+/** The tour's state attribute for { tour, presenter }. */
+export function tourAttribute({ tour, presenter }) {
+  return [`tour=${tour}`, presenter ? 'present=1' : ''].filter(Boolean).join('&');
+}

@@ -31,10 +31,16 @@ export const TRAIN_GROUPS = Object.freeze([
   { name: 'export', label: 'Export buttons (PNG, CSV, JSON)' },
 ]);
 
-/** The groups whose hiding empties the controls column, so that 'controls' follows from them. */
-const COLUMN_PARTS = { landscape: ['objective', 'start', 'optimizers'], train: ['data', 'network', 'training'] };
+/** Groups of <descent-tour>. */
+export const TOUR_GROUPS = Object.freeze([
+  { name: 'list', label: 'The list of steps' },
+  { name: 'controls', label: "The demos' controls column" },
+]);
 
-export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS });
+/** The groups whose hiding empties the controls column, so that 'controls' follows from them. */
+const COLUMN_PARTS = { landscape: ['objective', 'start', 'optimizers'], train: ['data', 'network', 'training'], tour: ['controls'] };
+
+export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, tour: TOUR_GROUPS });
 
 const MAX_HIDE_LENGTH = 500;
 
@@ -83,5 +89,7 @@ export function hideCss() {
   }
   rules.push('descent-landscape[data-hide~="controls"] .landscape { grid-template-columns: minmax(0, 1fr); }');
   rules.push('descent-train[data-hide~="controls"] .train-layout { grid-template-columns: minmax(0, 1fr); }');
+  rules.push('descent-tour[data-hide~="controls"] .landscape { grid-template-columns: minmax(0, 1fr); }');
+  rules.push('descent-tour[data-hide~="controls"] .train-layout { grid-template-columns: minmax(0, 1fr); }');
   return rules.join('\n');
 }

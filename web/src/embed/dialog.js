@@ -10,13 +10,16 @@ import { elementSnippet, iframeSnippet, scriptUrl } from '../elements/snippets.j
 let uid = 0;
 
 /**
- * opener: the button that opens it. current(): { view: 'landscape' | 'train', stateText(view),
+ * opener: the button that opens it. current(): { view: 'landscape' | 'train' | 'tour' | ..., stateText(view),
  * pageUrl(view) } at the time of opening (the page's live setup).
  */
+// The views an element can show, in the dialog's order (elements/snippets.js has their tags).
+const VIEW_LABELS = { landscape: 'Landscape', train: 'Train', tour: 'Tour (from this step)' };
+
 export function createEmbedDialog(opener, { current }) {
   const id = `embed-${++uid}`;
   const title = h('h2', { id: `${id}-title` }, 'Embed this setup');
-  const viewRadios = ['landscape', 'train'].map((view) => h('input', { type: 'radio', name: `${id}-view`, id: `${id}-view-${view}`, value: view }));
+  const viewRadios = Object.keys(VIEW_LABELS).map((view) => h('input', { type: 'radio', name: `${id}-view`, id: `${id}-view-${view}`, value: view }));
   const hideList = h('div', { class: 'embed-hide-list' });
   const elementText = h('textarea', { id: `${id}-element`, class: 'embed-code', rows: 3, readonly: true, spellcheck: 'false' });
   const iframeText = h('textarea', { id: `${id}-iframe`, class: 'embed-code', rows: 4, readonly: true, spellcheck: 'false' });
@@ -29,7 +32,7 @@ export function createEmbedDialog(opener, { current }) {
     h('p', { id: `${id}-intro`, class: 'embed-intro' },
       'Put Descent into a course page: one script tag and an element with this setup, or an iframe of this page.'),
     h('fieldset', { class: 'embed-views' }, h('legend', {}, 'View'),
-      viewRadios.map((radio) => h('span', { class: 'embed-choice' }, radio, h('label', { for: radio.id }, radio.value === 'landscape' ? 'Landscape' : 'Train')))),
+      viewRadios.map((radio) => h('span', { class: 'embed-choice' }, radio, h('label', { for: radio.id }, VIEW_LABELS[radio.value])))),
     h('fieldset', { class: 'embed-hide' }, h('legend', {}, 'Hide these controls (the element\'s hide attribute; their values still apply)'), hideList),
     h('div', { class: 'embed-section' },
       h('label', { for: elementText.id }, 'Custom element (needs descent-elements.js beside this page, or copied to your site)'),
@@ -42,7 +45,7 @@ export function createEmbedDialog(opener, { current }) {
 
   let view = 'landscape';
   let info = null;
-  const hidden = { landscape: new Set(), train: new Set() };
+  const hidden = Object.fromEntries(Object.keys(VIEW_LABELS).map((v) => [v, new Set()]));
 
   function renderHideList() {
     hideList.replaceChildren(...GROUPS[view].map((group) => {
@@ -91,7 +94,7 @@ export function createEmbedDialog(opener, { current }) {
 
   opener.addEventListener('click', () => {
     info = current();
-    setView(info.view === 'train' ? 'train' : 'landscape');
+    setView(Object.hasOwn(VIEW_LABELS, info.view) ? info.view : 'landscape');
     delete dialog.dataset.copied;
     dialog.showModal();
     elementText.focus();

@@ -16,28 +16,33 @@ import './tour.css';
 /**
  * root: the element to fill. registry: { optimizers, objectives, datasets }. state: the page's
  * state (its `tour` and `presenter` fields are read and written here). onChange(): after either
- * changes (the page rewrites the URL).
- * Returns { show(), hide(), reload() }: show() when the tour's tab is visible (mounts the demo
+ * changes (the page rewrites the URL). idPrefix: for the element ids (several tours on a page);
+ * presenterRoot: what carries data-presenter (the page's <html>, or a custom element, so that a
+ * course page around it is left alone); keyTarget: where the arrow keys are heard.
+ * Returns { show(), hide(), reload(), destroy() }: show() when the tour's tab is visible (mounts the demo
  * the first time, and listens to the keyboard), hide() when it is not.
  */
-export function mountTour(root, { client, registry, state, onChange }) {
+export function mountTour(root, {
+  client, registry, state, onChange, idPrefix = '', presenterRoot = document.documentElement, keyTarget = document,
+}) {
+  const id = (name) => `${idPrefix}${name}`;
   const trainRegistry = { datasets: registry.datasets, optimizers: registry.optimizers };
   const count = h('p', { class: 'tour-count' });
-  const title = h('h2', { class: 'tour-title', id: 'tour-title', tabindex: '-1' });
+  const title = h('h2', { class: 'tour-title', id: id('tour-title'), tabindex: '-1' });
   const text = h('div', { class: 'tour-text' });
   const rule = h('div', { class: 'tour-rule' });
   const look = h('p', { class: 'tour-look' });
-  const previous = h('button', { type: 'button', class: 'button', id: 'tour-previous' }, '← Previous');
-  const next = h('button', { type: 'button', class: 'button primary', id: 'tour-next' }, 'Next →');
-  const presenter = h('button', { type: 'button', class: 'button', id: 'tour-presenter', 'aria-pressed': 'false' }, 'Presenter mode');
+  const previous = h('button', { type: 'button', class: 'button', id: id('tour-previous') }, '← Previous');
+  const next = h('button', { type: 'button', class: 'button primary', id: id('tour-next') }, 'Next →');
+  const presenter = h('button', { type: 'button', class: 'button', id: id('tour-presenter'), 'aria-pressed': 'false' }, 'Presenter mode');
   const list = h('ol', { class: 'tour-list' });
   const demoLandscape = h('div', { class: 'tour-demo tour-demo-landscape', hidden: true });
   const demoTrain = h('div', { class: 'tour-demo tour-demo-train', hidden: true });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
 
   root.replaceChildren(h('div', { class: 'tour' },
-    h('nav', { class: 'tour-nav', 'aria-label': 'Steps of the tour', dataset: { group: 'tour-list' } }, list),
-    h('article', { class: 'tour-step', 'aria-labelledby': 'tour-title' },
+    h('nav', { class: 'tour-nav', 'aria-label': 'Steps of the tour', dataset: { group: 'list' } }, list),
+    h('article', { class: 'tour-step', 'aria-labelledby': id('tour-title') },
       count, title, text, rule, look,
       h('div', { class: 'tour-buttons' }, previous, next, presenter),
       h('p', { class: 'hint tour-keys' }, 'Keys: ← → move between steps, Esc leaves presenter mode.')),
@@ -80,8 +85,8 @@ export function mountTour(root, { client, registry, state, onChange }) {
   function applyPresenter() {
     presenter.setAttribute('aria-pressed', String(state.presenter));
     presenter.textContent = state.presenter ? 'Leave presenter mode' : 'Presenter mode';
-    if (state.presenter && visible) document.documentElement.dataset.presenter = 'true';
-    else delete document.documentElement.dataset.presenter;
+    if (state.presenter && visible) presenterRoot.dataset.presenter = 'true';
+    else delete presenterRoot.dataset.presenter;
     const step = findStep(state.tour) ?? TOUR_STEPS[0];
     const hide = [...step.demo.hide, ...(state.presenter ? ['controls'] : [])].join(' ');
     demoLandscape.dataset.hide = hide;
@@ -103,7 +108,7 @@ export function mountTour(root, { client, registry, state, onChange }) {
       const demoState = { ...decoded.state, view: 'landscape' };
       let computed;
       if (!landscape) {
-        landscape = mountLandscape(demoLandscape, { client, registry, state: demoState, idPrefix: 'tour-', onChange() {} });
+        landscape = mountLandscape(demoLandscape, { client, registry, state: demoState, idPrefix: id('tour-'), onChange() {} });
         computed = landscape.ready;
       } else {
         computed = landscape.reload(demoState);
@@ -162,16 +167,21 @@ export function mountTour(root, { client, registry, state, onChange }) {
     show() {
       if (visible) return;
       visible = true;
-      document.addEventListener('keydown', onKey);
+      keyTarget.addEventListener('keydown', onKey);
       renderStep();
     },
     hide() {
       if (!visible) return;
       visible = false;
-      document.removeEventListener('keydown', onKey);
+      keyTarget.removeEventListener('keydown', onKey);
       train?.pause();
       landscape?.pause();
       applyPresenter();
+    },
+    destroy() {
+      this.hide();
+      train?.destroy();
+      root.replaceChildren();
     },
     /** Re-reads state.tour / state.presenter (after the URL changed). */
     reload() {
