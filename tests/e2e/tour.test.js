@@ -26,7 +26,7 @@ describe('the guided tour', () => {
     expect(await page.getByRole('tab', { name: 'Tour' }).getAttribute('aria-selected')).toBe('true');
     const step = page.locator('.tour-step');
     expect(await page.locator('.tour-title').textContent()).toBe('Momentum');
-    expect(await page.locator('.tour-count').textContent()).toBe('Step 3 of 12');
+    expect(await page.locator('.tour-count').textContent()).toBe('Step 3 of 13');
     // The heavy ball's rule, typeset by KaTeX from the registry (the same as the Rules tab's).
     expect(await step.locator('[data-rule="heavyBall"] .katex').count()).toBe(1);
     expect(await step.locator('.torch-mapping').textContent()).toContain('momentum=μ');
@@ -66,6 +66,20 @@ describe('the guided tour', () => {
     const cards = await page.locator('.tour-demo-train .train-optimizer').count();
     expect(cards).toBe(2);
     expect(await page.locator('#tour-next').isEnabled()).toBe(true);
+    // No schedule in this preset: no learning-rate chart.
+    expect(await page.locator('.tour-demo-train .train-lr-figure').isHidden()).toBe(true);
+
+    // The schedules step: six schedules of one optimizer, trained by Play, their rates drawn.
+    await page.locator('.tour-list button[data-step="schedules"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('.tour-demo-train .train-optimizer').length === 6, null, { timeout: 15000 });
+    const demo = page.locator('.tour-demo-train');
+    await demo.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('.tour-demo-train .train-view').dataset.epoch) >= 12, null, { timeout: 30000 });
+    await demo.getByRole('button', { name: 'Pause' }).click();
+    expect(await demo.locator('.train-lr-figure').isVisible()).toBe(true);
+    expect(await demo.locator('.train-lr-figure canvas').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('tour-schedules.png'), fullPage: true });
+
     await page.locator('.tour-list button[data-step="init"]').click();
     expect(await page.locator('#tour-next').isEnabled()).toBe(false);
     expect(await page.locator('#tour-previous').isEnabled()).toBe(true);

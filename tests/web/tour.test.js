@@ -18,7 +18,7 @@ beforeAll(async () => {
 describe('the tour steps', () => {
   it('follow the lecture in order, with unique ids', () => {
     expect(TOUR_STEPS.map((s) => s.id)).toEqual([
-      'gd', 'zigzag', 'momentum', 'nesterov', 'newton', 'adagrad', 'rmsprop', 'adam', 'compare', 'sgdw', 'adamw', 'init',
+      'gd', 'zigzag', 'momentum', 'nesterov', 'newton', 'adagrad', 'rmsprop', 'adam', 'compare', 'sgdw', 'adamw', 'schedules', 'init',
     ]);
     expect(new Set(TOUR_STEPS.map((s) => s.id)).size).toBe(TOUR_STEPS.length);
     expect(findStep('adam').title).toBe('Adam');
@@ -136,5 +136,26 @@ describe('the <descent-tour> element\'s attributes', () => {
     expect(hideCss()).toContain('descent-tour[data-hide~="controls"] [data-group="controls"]');
     expect(elementSnippet({ view: 'tour', state: 'tour=adam', src: 'descent-elements.js' }))
       .toBe('<script src="descent-elements.js"></script>\n<descent-tour state="tour=adam"></descent-tour>');
+  });
+});
+
+describe('the schedules step', () => {
+  it('trains one optimizer under six schedules, and its warm restarts jump back to the base rate', async () => {
+    const { buildSpec } = await import('../../web/src/views/train/spec.js');
+    const trainRegistry = { datasets: registry.datasets, optimizers: registry.optimizers };
+    const { state } = decodeTrainState(findStep('schedules').demo.state, trainRegistry);
+    const { spec } = buildSpec(state, trainRegistry);
+    expect(spec.optimizers.map((o) => o.schedule?.type ?? 'none')).toEqual(['none', 'step', 'exponential', 'cosine', 'cosineWarmRestarts', 'warmup']);
+    const restarts = spec.optimizers[4];
+    const lrs = d.scheduleLrs(restarts.schedule, restarts.lr, 70);
+    // T_0 = 10, T_mult = 2: periods of 10, 20, 40 epochs, restarting at 10 and 30.
+    expect(lrs[0]).toBeCloseTo(0.1, 12);
+    expect(lrs[9]).toBeLessThan(0.01);
+    expect(lrs[10]).toBeCloseTo(0.1, 12);
+    expect(lrs[29]).toBeLessThan(0.01);
+    expect(lrs[30]).toBeCloseTo(0.1, 12);
+    const warm = spec.optimizers[5];
+    const warmLrs = d.scheduleLrs(warm.schedule, warm.lr, 70);
+    expect(warmLrs[0]).toBeLessThan(warmLrs[4]); // the warm-up rises first
   });
 });

@@ -114,5 +114,8 @@ describe('train spec', () => {
   it('labels optimizers briefly for legends', () => {
     expect(optimizerLabel({ type: 'sgd', options: { lr: '0.1', momentum: '0.9', nesterov: true } }, optimizers[0])).toBe('SGD · lr 0.1, momentum 0.9, nesterov');
     expect(optimizerLabel({ type: 'adam', options: { lr: '' } }, optimizers[1])).toBe('Adam');
+    expect(optimizerLabel({ type: 'adam', options: { lr: '0.01' }, schedule: { type: 'cosineWarmRestarts', t0: '10' } }, optimizers[1]))
+      .toBe('Adam · lr 0.01 · cosine, warm restarts');
+    expect(optimizerLabel({ type: 'adam', options: {}, schedule: { type: 'none' } }, optimizers[1])).toBe('Adam');
   });
 });

@@ -132,6 +132,17 @@ export const TOUR_STEPS = Object.freeze([
     demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=100&t.opt=adam(lr:0.01,weightDecay:0.01);adamw(lr:0.01,weightDecay:0.01)', hide: [] },
   },
   {
+    id: 'schedules',
+    title: 'Learning-rate schedules and warm restarts',
+    text: [
+      'The learning rate need not stay fixed: large steps early make progress, small steps late settle into a minimum. A schedule multiplies the base rate by a factor that depends on the epoch: steps, exponential decay, a cosine, or a short linear warm-up first.',
+      'SGDR (stochastic gradient descent with warm restarts) runs a cosine down to a small rate, then jumps back up and starts again, each period T_mult times longer than the last.',
+    ],
+    formula: '\\eta_t = \\eta_{\\min} + \\tfrac12(\\eta - \\eta_{\\min})\\left(1 + \\cos\\tfrac{\\pi T_{cur}}{T_i}\\right)',
+    look: 'Press Play. The learning-rate chart under the curves shows each schedule; every restart of the SGDR run shows in its loss as a bump, followed by a deeper fall.',
+    demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=70&t.opt=sgd(lr:0.1,momentum:0.9);sgd(lr:0.1,momentum:0.9).step(stepSize:20,gamma:0.3);sgd(lr:0.1,momentum:0.9).exponential(gamma:0.97);sgd(lr:0.1,momentum:0.9).cosine(tMax:70);sgd(lr:0.1,momentum:0.9).cosineWarmRestarts(t0:10,tMult:2);sgd(lr:0.1,momentum:0.9).warmupCosine(steps:5,tMax:65)', hide: [] },
+  },
+  {
     id: 'init',
     title: 'Initialisation: Xavier with gain, and He',
     text: [

@@ -72,6 +72,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const legend = h('ul', { class: 'train-legend', 'aria-label': 'Optimizers' });
   const lossHost = h('div', { class: 'train-chart-host' });
   const accHost = h('div', { class: 'train-chart-host' });
+  const lrHost = h('div', { class: 'train-chart-host' });
   const pngButton = (what) => h('button', { type: 'button', class: 'png-button', disabled: true, 'data-group': 'export', title: `Download the ${what} as a PNG image`, 'aria-label': `Download the ${what} as PNG` }, 'PNG');
   const lossPng = pngButton('loss chart');
   const accPng = pngButton('accuracy chart');
@@ -80,6 +81,8 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const jsonButton = h('button', { type: 'button', disabled: true, title: 'The setup and every optimizer\'s history', 'aria-label': 'Download the history as JSON' }, 'JSON');
   const lossFigure = h('figure', { class: 'train-figure' }, h('figcaption', {}, h('span', { class: 'title' }, 'Loss (log scale): ', h('span', { class: 'key-solid' }, 'training'), ' ', h('span', { class: 'key-dashed' }, 'test')), lossPng), lossHost);
   const accFigure = h('figure', { class: 'train-figure' }, h('figcaption', {}, h('span', { class: 'title' }, 'Accuracy: ', h('span', { class: 'key-solid' }, 'training'), ' ', h('span', { class: 'key-dashed' }, 'test')), accPng), accHost);
+  // Shown when some optimizer has a schedule: η_t at each epoch's end, so restarts line up with the loss.
+  const lrFigure = h('figure', { class: 'train-figure train-lr-figure', hidden: true }, h('figcaption', {}, h('span', { class: 'title' }, 'Learning rate η_t (at the end of each epoch)')), lrHost);
   const maps = h('div', { class: 'train-maps' });
   const mapsNote = h('p', { class: 'train-note' });
   const mapsSection = h('section', { class: 'train-maps-section', 'aria-label': 'Decision boundaries', dataset: { group: 'maps' } },
@@ -110,7 +113,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
           h('span', { class: 'speed', dataset: { group: 'speed' } }, h('label', { for: speedId }, 'Speed'), speedInput, speedText),
           h('span', { class: 'train-export', role: 'group', 'aria-label': 'Export the history', dataset: { group: 'export' } }, h('span', { class: 'label', 'aria-hidden': 'true' }, 'History'), csvButton, jsonButton)),
         status, errorBox, legend,
-        h('div', { class: 'train-charts' }, lossFigure, accFigure),
+        h('div', { class: 'train-charts' }, lossFigure, accFigure, lrFigure),
         mapsSection, evalSection)),
     h('section', { class: 'train-optimizers', 'aria-label': 'Optimizers', dataset: { group: 'optimizers' } },
       h('div', { class: 'train-optimizers-head' }, h('h3', {}, 'Optimizers'), addButton),
@@ -119,6 +122,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
 
   const lossChart = createTrainChart(lossHost, { yLabel: 'loss', log: true, ariaLabel: 'Training and test loss per epoch, log scale' });
   const accChart = createTrainChart(accHost, { yLabel: 'accuracy', yRange: [0, 1], ariaLabel: 'Training and test accuracy per epoch' });
+  const lrChart = createTrainChart(lrHost, { yLabel: 'learning rate', height: 180, ariaLabel: 'Learning rate per epoch of each optimizer' });
 
   // ---- state changes -------------------------------------------------------------------------
   function changed({ rerender = false } = {}) {
@@ -491,12 +495,15 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       });
       lossChart.setSeries(defs);
       accChart.setSeries(defs);
+      lrChart.setSeries(state.optimizers.map((o, k) => ({ label: labelOf(k), color: optimizerColor(k) })));
     }
     const diverged = [];
     series.optimizers.forEach((s, k) => { if (s.diverged) for (let f = 0; f < per; f++) diverged.push(1 + k * per + f); });
     lossChart.setData(alignedColumns(series, lossFields, logSafe), { diverged });
     if (series.hasAccuracy) accChart.setData(alignedColumns(series, accFields), { diverged });
     accFigure.hidden = !series.hasAccuracy;
+    lrFigure.hidden = !state.optimizers.some((o) => o.schedule && o.schedule.type !== 'none');
+    if (!lrFigure.hidden) lrChart.setData(alignedColumns(series, ['lr']));
   }
 
   async function ensureRun() {
@@ -782,6 +789,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     if (old) client.request('trainDelete', { experimentId: old.id }).catch(() => {});
     lossChart.setSeries([]);
     accChart.setSeries([]);
+    lrChart.setSeries([]);
     maps.replaceChildren();
     confusions.replaceChildren();
     digitsGrid.replaceChildren();
@@ -923,6 +931,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       resetRun();
       lossChart.destroy();
       accChart.destroy();
+      lrChart.destroy();
       container.replaceChildren();
     },
   };

@@ -13,6 +13,7 @@ export const MAX_OPTIMIZERS = 8;
 export const SCHEDULES = [
   { type: 'none', label: 'none', fields: [] },
   { type: 'cosine', label: 'cosine', fields: [{ name: 'tMax', label: 'T_max (epochs)', integer: true, default: 'epochs' }] },
+  { type: 'exponential', label: 'exponential', fields: [{ name: 'gamma', label: 'γ (per epoch)', default: '0.97' }] },
   { type: 'step', label: 'step', fields: [
     { name: 'stepSize', label: 'every (epochs)', integer: true, default: '50' },
     { name: 'gamma', label: 'γ', default: '0.1' }] },
@@ -110,6 +111,8 @@ function scheduleSpec(schedule, epochs, what) {
   switch (schedule.type) {
     case 'cosine':
       return { type: 'cosine', tMax: value('tMax') };
+    case 'exponential':
+      return { type: 'exponential', gamma: value('gamma') };
     case 'step':
       return { type: 'step', stepSize: value('stepSize'), gamma: value('gamma') };
     case 'cosineWarmRestarts':
@@ -205,11 +208,16 @@ export function buildSpec(state, { datasets, optimizers }) {
   return { spec, epochs };
 }
 
-/** A short label for an optimizer in legends: "SGD · lr 0.1, momentum 0.9" (the registry label without its parenthesis). */
+/**
+ * A short label for an optimizer in legends: "SGD · lr 0.1, momentum 0.9" (the registry label
+ * without its parenthesis), then its schedule when it has one: "· cosine" (runs that differ only
+ * by their schedule must not look alike).
+ */
 export function optimizerLabel(o, info) {
   const base = (info?.label ?? o.type).replace(/\s*\(.*\)\s*$/, '');
   const parts = Object.entries(o.options ?? {})
     .filter(([, v]) => v !== '' && v !== undefined && v !== null && v !== false)
     .map(([k, v]) => (v === true ? k : `${k} ${Array.isArray(v) ? v.join('/') : v}`));
-  return parts.length ? `${base} · ${parts.join(', ')}` : base;
+  const schedule = o.schedule && o.schedule.type !== 'none' ? SCHEDULES.find((s) => s.type === o.schedule.type)?.label : null;
+  return [parts.length ? `${base} · ${parts.join(', ')}` : base, schedule].filter(Boolean).join(' · ');
 }
