@@ -52,7 +52,7 @@ describe('hide attribute', () => {
     for (const [view, table] of Object.entries(GROUPS)) {
       for (const { name } of table) expect(css).toContain(`descent-${view}[data-hide~="${name}"] [data-group="${name}"] { display: none !important; }`);
     }
-    expect(TRAIN_GROUPS.map((g) => g.name)).toEqual(['data', 'network', 'training', 'controls', 'optimizers', 'speed', 'maps', 'predictions', 'export']);
+    expect(TRAIN_GROUPS.map((g) => g.name)).toEqual(['data', 'network', 'training', 'controls', 'optimizers', 'speed', 'maps', 'predictions', 'tuning', 'export']);
   });
 });
 

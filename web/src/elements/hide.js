@@ -28,6 +28,7 @@ export const TRAIN_GROUPS = Object.freeze([
   { name: 'speed', label: 'Speed slider' },
   { name: 'maps', label: 'Decision boundaries' },
   { name: 'predictions', label: 'Test-set predictions (confusion matrices, digits)' },
+  { name: 'tuning', label: 'Fair tuning (the learning-rate sweep)' },
   { name: 'export', label: 'Export buttons (PNG, CSV, JSON)' },
 ]);
 

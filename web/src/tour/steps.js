@@ -107,7 +107,7 @@ export const TOUR_STEPS = Object.freeze([
       'The same network, the same initial weights and the same mini-batches for every optimizer: only the update rule differs. A fair comparison also gives each one a learning rate that suits it.',
     ],
     formula: '\\mathbf{x}^{t+1} = \\mathbf{x}^t - \\eta^t\\,\\mathbf{u}^t(\\nabla f_{B_t}(\\mathbf{x}^t), \\ldots)',
-    look: 'Press Play. Watch the training loss and the decision boundaries of a 2-32-32-3 network on the spiral.',
+    look: 'Press Play. Watch the training loss and the decision boundaries of a 2-32-32-3 network on the spiral. Then, under the charts, Fair tuning sweeps each optimizer\'s learning rate and races them again, each at its best.',
     demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=100&t.opt=sgd(lr:0.1);sgd(lr:0.1,momentum:0.9);rmsprop(lr:0.01);adam(lr:0.01)', hide: [] },
   },
   {

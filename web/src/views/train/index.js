@@ -18,6 +18,7 @@ import { DEFAULT_SPEED, SPEEDS, createChunkSizer, createPacer } from './chunk.js
 import { coalesced } from './coalesce.js';
 import { createChunkPipeline } from './pipeline.js';
 import { inputField, nextId, optionField, selectField } from './controls.js';
+import { createTuning } from './tuning.js';
 import { classColor, optimizerColor } from './palette.js';
 import { alignedColumns, appendRun, createSeries, divergenceLabel, latest, logSafe } from './series.js';
 import {
@@ -104,6 +105,22 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const optimizerCards = h('div', { class: 'train-optimizer-cards' });
   const addButton = h('button', { type: 'button', class: 'add-optimizer' }, '+ Add optimizer');
 
+  let fromTuning = false; // a change made by "Race at the best rates" keeps the sweep shown
+  const tuning = createTuning({
+    client,
+    build: () => buildSpec(state, registries).spec,
+    labels: () => state.optimizers.map((o, k) => labelOf(k)),
+    colors: () => state.optimizers.map((o, k) => optimizerColor(k)),
+    onStart: () => pause(),
+    onBest(rates) {
+      state.optimizers.forEach((o, k) => { if (rates[k] !== null && rates[k] !== undefined) o.options.lr = String(rates[k]); });
+      fromTuning = true;
+      changed({ rerender: true });
+      fromTuning = false;
+      play();
+    },
+  });
+
   const root = h('div', { class: 'train-view' },
     h('div', { class: 'train-layout' },
       controls,
@@ -114,7 +131,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
           h('span', { class: 'train-export', role: 'group', 'aria-label': 'Export the history', dataset: { group: 'export' } }, h('span', { class: 'label', 'aria-hidden': 'true' }, 'History'), csvButton, jsonButton)),
         status, errorBox, legend,
         h('div', { class: 'train-charts' }, lossFigure, accFigure, lrFigure),
-        mapsSection, evalSection)),
+        mapsSection, evalSection, tuning.element)),
     h('section', { class: 'train-optimizers', 'aria-label': 'Optimizers', dataset: { group: 'optimizers' } },
       h('div', { class: 'train-optimizers-head' }, h('h3', {}, 'Optimizers'), addButton),
       optimizerCards));
@@ -127,6 +144,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   // ---- state changes -------------------------------------------------------------------------
   function changed({ rerender = false } = {}) {
     resetRun();
+    if (!fromTuning) tuning.reset();
     if (rerender) renderControls();
     else refreshLegend();
     onStateChange?.(clone(state));
@@ -920,6 +938,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     setState(next) {
       state = { ...defaultState(), ...clone(next) };
       resetRun();
+      tuning.reset();
       renderControls();
     },
     play,
@@ -932,6 +951,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       lossChart.destroy();
       accChart.destroy();
       lrChart.destroy();
+      tuning.destroy();
       container.replaceChildren();
     },
   };
