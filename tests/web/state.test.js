@@ -39,12 +39,13 @@ describe('URL state', () => {
       ],
       tour: 'adamw',
       presenter: true,
+      decayPair: 'sgd',
     };
     const hash = encodeState(state, registry);
     expect(hash).toMatch(/^[A-Za-z0-9.:,;()/=&_-]+$/);
     expect(hash).toContain('f=quadratic(alpha:0.5,kappa:20,rotation:30)');
     expect(hash).toContain('adam(lr:0.02,betas:0.8/0.99,eps:0.000001,amsgrad:true)');
-    expect(hash).toContain('tour=adamw&present=1');
+    expect(hash).toContain('tour=adamw&pair=sgd&present=1');
     const { state: back, notice } = decodeState(`#${hash}`, registry);
     expect(notice).toBeNull();
     expect(back).toEqual(state);

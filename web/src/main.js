@@ -12,6 +12,7 @@ import { renderOptimizerList } from './views/optimizer-list.js';
 import { mountLandscape } from './views/landscape/index.js';
 import { mountTrainView } from './views/train/index.js';
 import { mountTour } from './views/tour/index.js';
+import { mountDecay } from './views/decay/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
 import { landscapeAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
@@ -55,6 +56,10 @@ async function start() {
   let landscape = null;
   let train = null; // mounted the first time its tab opens, so it costs nothing until then
   let tour = null; // likewise
+  let decay = null;
+  const showDecay = () => {
+    decay ??= mountDecay(document.getElementById('decay-view'), { client, registry, state, onChange: writeUrl });
+  };
   const showTour = () => {
     tour ??= mountTour(document.getElementById('tour-view'), { client, registry: { ...registry, datasets }, state, onChange: writeUrl });
     tour.show();
@@ -73,11 +78,13 @@ async function start() {
       if (view === 'train') mountTrain();
       if (view === 'tour') showTour();
       else tour?.hide();
+      if (view === 'decay') showDecay();
     },
   });
   tabs.select(state.view);
   if (state.view === 'train') mountTrain(); // a link to the train view opens it (select() does not notify)
   if (state.view === 'tour') showTour();
+  if (state.view === 'decay') showDecay();
 
   renderOptimizerList(document.getElementById('optimizer-list'), document.getElementById('optimizer-index'), optimizers);
   document.getElementById('optimizers').hidden = false;

@@ -18,7 +18,7 @@ export { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber };
 
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 
-export const VIEWS = ['landscape', 'train', 'rules', 'tour'];
+export const VIEWS = ['landscape', 'train', 'rules', 'tour', 'decay'];
 export const MAX_HASH_LENGTH = 2000;
 export const MAX_OPTIMIZERS = 8;
 export const MAX_STEPS = 5000;
@@ -89,6 +89,7 @@ export function defaultState() {
     optimizers: DEFAULT_OPTIMIZERS.map((o) => ({ type: o.type, options: { ...o.options } })),
     tour: TOUR_STEPS[0].id, // the tour's step (view=tour)
     presenter: false, // the tour's presenter mode: large type, controls hidden
+    decayPair: 'adam', // the Weight decay view's pair: adam (Adam with L2 / AdamW) or sgd (SGD with L2 / SGDW)
   };
 }
 
@@ -244,6 +245,15 @@ export const PROPERTIES = [
     encode: (value) => (value && value !== TOUR_STEPS[0].id ? value : null),
     decode: (text) => {
       if (!findStep(text)) throw new Error('unknown tour step');
+      return text;
+    },
+  },
+  {
+    key: 'pair',
+    field: 'decayPair',
+    encode: (value) => (value && value !== 'adam' ? value : null),
+    decode: (text) => {
+      if (text !== 'adam' && text !== 'sgd') throw new Error('pair must be adam or sgd');
       return text;
     },
   },
