@@ -174,6 +174,30 @@ describe('the custom elements on a bare page from disk', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('runs <descent-decay state="pair=sgd" hide="intro"> and trains a small grid', async () => {
+    const url = hostPage(dir, 'decay.html', `<script src="${scriptUrl}"></script><descent-decay id="wd" state="pair=sgd" hide="intro"></descent-decay>`);
+    const page = await browser.context.newPage();
+    watch(page);
+    await page.goto(url);
+    await page.waitForSelector('descent-decay[data-ready]', { timeout: 30000 });
+    const wd = page.locator('#wd');
+    expect(await wd.locator('[data-group="intro"]').isHidden()).toBe(true);
+    expect(await wd.locator('select[id$="decay-pair"]').inputValue()).toBe('sgd');
+    await wd.locator('input[id$="decay-lrs"]').fill('0.01, 0.1');
+    await wd.locator('input[id$="decay-lrs"]').press('Tab');
+    await wd.locator('input[id$="decay-wds"]').fill('0, 0.01');
+    await wd.locator('input[id$="decay-wds"]').press('Tab');
+    await wd.locator('input[id$="decay-epochs"]').fill('5');
+    await wd.locator('input[id$="decay-epochs"]').press('Tab');
+    await wd.getByRole('button', { name: 'Train the grid' }).click();
+    await page.waitForFunction(() => document.querySelector('#wd .decay').parentElement.dataset.state === 'done', null, { timeout: 30000 });
+    expect(await wd.locator('.decay-map').count()).toBe(2);
+    expect(await wd.locator('.decay-map[data-kind="decoupled"] td').count()).toBe(4);
+    await page.close();
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
 describe('the page: embed dialog and landscape exports', () => {

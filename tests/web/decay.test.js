@@ -74,3 +74,18 @@ describe('the weight-decay grid', () => {
     expect(decayWidth([[NaN]])).toBe(0);
   });
 });
+
+describe('the <descent-decay> element\'s attributes', () => {
+  it('reads and writes the pair, and hides its parts', async () => {
+    const { decodeDecayAttribute, decayAttribute } = await import('../../web/src/elements/attributes.js');
+    const { hideCss, parseHide } = await import('../../web/src/elements/hide.js');
+    const registry = { optimizers: descent.listOptimizers(), objectives: descent.listObjectives() };
+    expect(decodeDecayAttribute('pair=sgd', registry)).toEqual({ state: { decayPair: 'sgd' }, notice: null });
+    const bad = decodeDecayAttribute('pair=lion', registry);
+    expect(bad.state).toEqual({ decayPair: 'adam' });
+    expect(bad.notice).toMatch(/pair must be adam or sgd/);
+    expect(decayAttribute({ decayPair: 'adam' })).toBe('pair=adam');
+    expect(parseHide('intro', 'decay').groups).toEqual(['intro']);
+    expect(hideCss()).toContain('descent-decay[data-hide~="intro"] [data-group="intro"]');
+  });
+});

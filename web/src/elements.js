@@ -1,4 +1,4 @@
-// The custom elements <descent-landscape>, <descent-train> and <descent-tour>: each view of the page, configured by
+// The custom elements <descent-landscape>, <descent-train>, <descent-tour> and <descent-decay>: each view of the page, configured by
 // attributes, for a course page after ONE script tag:
 //   <script src="descent-elements.js"></script>
 //   <descent-landscape state="f=booth" hide="objective"></descent-landscape>
@@ -12,6 +12,7 @@ import './views/train/train.css';
 import './elements/elements.css';
 import { hideCss } from './elements/hide.js';
 import { DescentLandscapeElement } from './elements/landscape.js';
+import { DescentDecayElement } from './elements/decay.js';
 import { DescentTourElement } from './elements/tour.js';
 import { DescentTrainElement } from './elements/train.js';
 
@@ -22,8 +23,8 @@ if (!document.getElementById('descent-elements-hide')) {
   document.head.append(style);
 }
 
-for (const [tag, element] of [['descent-landscape', DescentLandscapeElement], ['descent-train', DescentTrainElement], ['descent-tour', DescentTourElement]]) {
+for (const [tag, element] of [['descent-landscape', DescentLandscapeElement], ['descent-train', DescentTrainElement], ['descent-tour', DescentTourElement], ['descent-decay', DescentDecayElement]]) {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
-export { DescentLandscapeElement, DescentTourElement, DescentTrainElement };
+export { DescentDecayElement, DescentLandscapeElement, DescentTourElement, DescentTrainElement };

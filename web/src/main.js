@@ -15,7 +15,7 @@ import { mountTour } from './views/tour/index.js';
 import { mountDecay } from './views/decay/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
-import { landscapeAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
+import { decayAttribute, landscapeAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -99,6 +99,7 @@ async function start() {
       stateText: (view) => {
         if (view === 'train') return trainAttribute(trainState, trainRegistry);
         if (view === 'tour') return tourAttribute(state);
+        if (view === 'decay') return decayAttribute(state);
         return landscapeAttribute(state, registry);
       },
       pageUrl: (view) => {

@@ -69,3 +69,14 @@ export function decodeTourAttribute(text, registry) {
 export function tourAttribute({ tour, presenter }) {
   return [`tour=${tour}`, presenter ? 'present=1' : ''].filter(Boolean).join('&');
 }
+
+/** { state: { decayPair }, notice } for <descent-decay state="pair=sgd">. */
+export function decodeDecayAttribute(text, registry) {
+  const { state, notice } = decodeState(landscapeStateText(text), registry);
+  return { state: { decayPair: state.decayPair }, notice: attributeNotice(notice) };
+}
+
+/** The Weight decay view's state attribute for { decayPair }. */
+export function decayAttribute({ decayPair }) {
+  return `pair=${decayPair}`;
+}

@@ -38,10 +38,16 @@ export const TOUR_GROUPS = Object.freeze([
   { name: 'controls', label: "The demos' controls column" },
 ]);
 
-/** The groups whose hiding empties the controls column, so that 'controls' follows from them. */
-const COLUMN_PARTS = { landscape: ['objective', 'start', 'optimizers'], train: ['data', 'network', 'training'], tour: ['controls'] };
+/** Groups of <descent-decay>. */
+export const DECAY_GROUPS = Object.freeze([
+  { name: 'intro', label: 'The explanation and the two rules' },
+  { name: 'controls', label: 'The grid\'s settings (pair, rates, decays, epochs)' },
+]);
 
-export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, tour: TOUR_GROUPS });
+/** The groups whose hiding empties the controls column, so that 'controls' follows from them. */
+const COLUMN_PARTS = { landscape: ['objective', 'start', 'optimizers'], train: ['data', 'network', 'training'], tour: ['controls'], decay: ['controls'] };
+
+export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, tour: TOUR_GROUPS, decay: DECAY_GROUPS });
 
 const MAX_HIDE_LENGTH = 500;
 

@@ -14,7 +14,7 @@ let uid = 0;
  * pageUrl(view) } at the time of opening (the page's live setup).
  */
 // The views an element can show, in the dialog's order (elements/snippets.js has their tags).
-const VIEW_LABELS = { landscape: 'Landscape', train: 'Train', tour: 'Tour (from this step)' };
+const VIEW_LABELS = { landscape: 'Landscape', train: 'Train', tour: 'Tour (from this step)', decay: 'Weight decay' };
 
 export function createEmbedDialog(opener, { current }) {
   const id = `embed-${++uid}`;

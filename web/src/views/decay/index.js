@@ -17,22 +17,23 @@ const COLORS = { coupled: '#D55E00', decoupled: '#0072B2' };
 
 /**
  * root: the element to fill; registry: { optimizers }; state: the page's state (its `decayPair`
- * field is read and written); onChange(): after it changes.
+ * field is read and written); onChange(): after it changes; idPrefix: for the element ids.
  */
-export function mountDecay(root, { client, registry, state, onChange }) {
+export function mountDecay(root, { client, registry, state, onChange, idPrefix = '' }) {
+  const id = (name) => `${idPrefix}${name}`;
   const settings = { lrs: '', wds: DEFAULT_DECAYS.join(', '), epochs: String(DECAY_TASK.epochs) };
-  const pairSelect = h('select', { id: 'decay-pair' },
+  const pairSelect = h('select', { id: id('decay-pair') },
     Object.entries(DECAY_PAIRS).map(([value, p]) => h('option', { value }, p.label)));
   const field = (label, key, id) => {
     const input = h('input', { id, type: 'text', spellcheck: 'false', autocomplete: 'off' });
     input.addEventListener('change', () => { settings[key] = input.value; });
     return { input, element: h('div', { class: 'tv-field' }, h('label', { for: id }, label), input) };
   };
-  const lrField = field('Learning rates', 'lrs', 'decay-lrs');
-  const wdField = field('Weight decays (λ)', 'wds', 'decay-wds');
-  const epochField = field('Epochs per cell', 'epochs', 'decay-epochs');
-  const runButton = h('button', { type: 'button', class: 'button primary', id: 'decay-run' }, 'Train the grid');
-  const cancelButton = h('button', { type: 'button', class: 'button', id: 'decay-cancel', disabled: true }, 'Cancel');
+  const lrField = field('Learning rates', 'lrs', id('decay-lrs'));
+  const wdField = field('Weight decays (λ)', 'wds', id('decay-wds'));
+  const epochField = field('Epochs per cell', 'epochs', id('decay-epochs'));
+  const runButton = h('button', { type: 'button', class: 'button primary', id: id('decay-run') }, 'Train the grid');
+  const cancelButton = h('button', { type: 'button', class: 'button', id: id('decay-cancel'), disabled: true }, 'Cancel');
   const progress = h('progress', { class: 'decay-progress', max: 1, value: 0, 'aria-label': 'Grid progress' });
   const status = h('p', { class: 'decay-status', role: 'status', 'aria-live': 'polite' });
   const rules = h('div', { class: 'decay-rules' });
@@ -40,7 +41,7 @@ export function mountDecay(root, { client, registry, state, onChange }) {
   const normsHost = h('div', { class: 'train-chart-host' });
   const normsCaption = h('span', { class: 'title' }, 'Weight norm ‖x‖ per epoch');
   root.replaceChildren(h('div', { class: 'decay' },
-    h('div', { class: 'decay-intro' },
+    h('div', { class: 'decay-intro', dataset: { group: 'intro' } },
       h('h2', {}, 'Weight decay: L2 in the gradient against decoupled decay'),
       h('p', {}, 'L2 regularisation adds λx to the gradient, so an adaptive optimizer rescales the decay along with everything else; '
         + 'decoupled decay shrinks the weights directly, apart from the gradient step. Each cell of the grids below trains both '
@@ -48,8 +49,8 @@ export function mountDecay(root, { client, registry, state, onChange }) {
         + `the outline marks the cells within ${Math.round((TOLERANCE - 1) * 100)}% of each grid's best.`),
       h('p', { class: 'hint' }, `Task: ${DECAY_TASK.label}.`),
       rules),
-    h('div', { class: 'decay-controls' },
-      h('div', { class: 'tv-field' }, h('label', { for: 'decay-pair' }, 'Compare'), pairSelect),
+    h('div', { class: 'decay-controls', dataset: { group: 'controls' } },
+      h('div', { class: 'tv-field' }, h('label', { for: id('decay-pair') }, 'Compare'), pairSelect),
       lrField.element, wdField.element, epochField.element,
       h('div', { class: 'decay-buttons' }, runButton, cancelButton, progress)),
     status, maps,
