@@ -13,6 +13,7 @@ import { mountLandscape } from './views/landscape/index.js';
 import { mountTrainView } from './views/train/index.js';
 import { mountTour } from './views/tour/index.js';
 import { mountDecay } from './views/decay/index.js';
+import { mountInit } from './views/init/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
 import { decayAttribute, landscapeAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
@@ -57,6 +58,8 @@ async function start() {
   let train = null; // mounted the first time its tab opens, so it costs nothing until then
   let tour = null; // likewise
   let decay = null;
+  let init = null;
+  const showInit = () => { init ??= mountInit(document.getElementById('init-view'), { client }); };
   const showDecay = () => {
     decay ??= mountDecay(document.getElementById('decay-view'), { client, registry, state, onChange: writeUrl });
   };
@@ -79,12 +82,14 @@ async function start() {
       if (view === 'tour') showTour();
       else tour?.hide();
       if (view === 'decay') showDecay();
+      if (view === 'init') showInit();
     },
   });
   tabs.select(state.view);
   if (state.view === 'train') mountTrain(); // a link to the train view opens it (select() does not notify)
   if (state.view === 'tour') showTour();
   if (state.view === 'decay') showDecay();
+  if (state.view === 'init') showInit();
 
   renderOptimizerList(document.getElementById('optimizer-list'), document.getElementById('optimizer-index'), optimizers);
   document.getElementById('optimizers').hidden = false;

@@ -103,6 +103,9 @@ function epochPoints(h, lastStepLoss = null) {
     gradNorm: plain(h.gradNorm),
     weightNorm: plain(h.weightNorm),
     lr: plain(h.lr),
+    // With recordLayerStats: per epoch and layer (epochs x count, row-major) activation mean and
+    // std and weight-gradient norm.
+    layers: h.layers ? { count: h.layers.count, mean: plain(h.layers.mean), std: plain(h.layers.std), gradNorm: plain(h.layers.gradNorm) } : null,
     lastStepLoss: steps.length ? steps[steps.length - 1] : lastStepLoss,
     diverged: h.diverged,
     divergedAt: h.divergedAt,
