@@ -1,16 +1,19 @@
 // Wiring: start the worker, load the registries, read the state from the URL (or show a notice
 // and the defaults), and mount the views behind the tabs. The URL follows every change. The train
-// view's fields ride in the same fragment as `t.`-prefixed keys (train-state.js: splitHash).
+// view's fields ride in the same fragment as `t.`-prefixed keys (train-state.js: splitHash), the
+// Momentum view's as `m.` keys (momentum-state.js).
 import 'katex/dist/katex.min.css';
 import './styles.css';
 import { createClient } from './client.js';
 import { createDescentWorker } from './worker/create-worker.js';
 import { decodeState, encodeState } from './state.js';
 import { decodeTrainState, encodeTrainState, joinHash, splitHash } from './train-state.js';
+import { decodeMomentumState, encodeMomentumState, splitMomentumHash } from './momentum-state.js';
 import { createTabs } from './views/shell.js';
 import { renderOptimizerList } from './views/optimizer-list.js';
 import { mountLandscape } from './views/landscape/index.js';
 import { mountTrainView } from './views/train/index.js';
+import { mountMomentum } from './views/momentum/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
 import { landscapeAttribute, trainAttribute } from './elements/attributes.js';
@@ -42,17 +45,27 @@ async function start() {
   const trainRegistry = { datasets, optimizers };
 
   const hashParts = splitHash(window.location.hash);
-  const { state, notice } = decodeState(hashParts.main, registry);
+  const momentumParts = splitMomentumHash(hashParts.main);
+  const { state, notice } = decodeState(momentumParts.main, registry);
   const trainDecoded = decodeTrainState(hashParts.train, trainRegistry);
+  const momentumDecoded = decodeMomentumState(momentumParts.momentum);
   let trainState = trainDecoded.state;
-  showNotice([notice, trainDecoded.notice].filter(Boolean).join(' '));
+  const momentumState = momentumDecoded.state;
+  showNotice([notice, trainDecoded.notice, momentumDecoded.notice].filter(Boolean).join(' '));
+  const fragment = (landscapeState) => joinHash(joinHash(encodeState(landscapeState, registry), encodeMomentumState(momentumState)),
+    encodeTrainState(trainState, trainRegistry));
   const writeUrl = () => {
-    const hash = `#${joinHash(encodeState(state, registry), encodeTrainState(trainState, trainRegistry))}`;
+    const hash = `#${fragment(state)}`;
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
   };
 
   let landscape = null;
   let train = null; // mounted the first time its tab opens, so it costs nothing until then
+  let momentum = null; // likewise
+  const mountMomentumView = () => {
+    if (momentum) { momentum.resize(); return; }
+    momentum = mountMomentum(document.getElementById('momentum-view'), { client, registry, state: momentumState, onChange: writeUrl });
+  };
   const mountTrain = () => {
     if (train) return;
     const container = document.getElementById('train-view');
@@ -65,10 +78,12 @@ async function start() {
       writeUrl();
       if (view === 'landscape') landscape?.resize();
       if (view === 'train') mountTrain();
+      if (view === 'momentum') mountMomentumView();
     },
   });
   tabs.select(state.view);
   if (state.view === 'train') mountTrain(); // a link to the train view opens it (select() does not notify)
+  if (state.view === 'momentum') mountMomentumView();
 
   renderOptimizerList(document.getElementById('optimizer-list'), document.getElementById('optimizer-index'), optimizers);
   document.getElementById('optimizers').hidden = false;
@@ -83,7 +98,7 @@ async function start() {
       stateText: (view) => (view === 'train' ? trainAttribute(trainState, trainRegistry) : landscapeAttribute(state, registry)),
       pageUrl: (view) => {
         const url = new URL(window.location.href);
-        url.hash = joinHash(encodeState({ ...state, view }, registry), encodeTrainState(trainState, trainRegistry));
+        url.hash = fragment({ ...state, view });
         return url.href;
       },
     }),
