@@ -91,6 +91,16 @@ describe('the momentum view', () => {
     // The iterates are drawn and the eigen-components chart has its four series.
     expect(await page.locator('.momentum-components canvas').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('momentum.png'), fullPage: true });
+
+    // The embed dialog offers this setup as <descent-momentum>.
+    await page.getByRole('button', { name: 'Copy embed code' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Embed this setup' });
+    expect(await dialog.getByRole('radio', { name: 'Momentum' }).isChecked()).toBe(true);
+    await dialog.getByRole('checkbox', { name: /^rule/ }).check();
+    const snippet = await dialog.locator('textarea').first().inputValue();
+    const url = (x) => String(Number(Number(x).toPrecision(10))); // links keep 10 significant digits
+    expect(snippet).toContain(`<descent-momentum state="m.lr=${url(picked.lr)}&amp;m.mom=${url(picked.momentum)}" hide="rule"></descent-momentum>`);
+    await page.keyboard.press('Escape');
     expect(pageErrors).toEqual([]);
     expect(browser.external).toEqual([]);
     await page.close();

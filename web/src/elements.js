@@ -1,10 +1,10 @@
-// The custom elements <descent-landscape> and <descent-train>: each view of the page, configured by
-// attributes, for a course page after ONE script tag:
+// The custom elements <descent-landscape>, <descent-train> and <descent-momentum>: each view of the
+// page, configured by attributes, for a course page after ONE script tag:
 //   <script src="descent-elements.js"></script>
 //   <descent-landscape state="f=booth" hide="objective"></descent-landscape>
 // Built by vite.elements.config.js into dist/descent-elements.js: one classic script with no
 // imports, with the worker (and the WebAssembly inside it) started from a blob: URL, and the styles
-// (KaTeX's with its woff2 fonts, uPlot's, the page's scoped to these two elements) injected once.
+// (KaTeX's with its woff2 fonts, uPlot's, the page's scoped to these elements) injected once.
 // See elements/ for the pieces; the elements share one worker per page (elements/shared.js).
 import 'katex/dist/katex.min.css';
 import './styles.css';
@@ -13,6 +13,7 @@ import './elements/elements.css';
 import { hideCss } from './elements/hide.js';
 import { DescentLandscapeElement } from './elements/landscape.js';
 import { DescentTrainElement } from './elements/train.js';
+import { DescentMomentumElement } from './elements/momentum.js';
 
 if (!document.getElementById('descent-elements-hide')) {
   const style = document.createElement('style');
@@ -21,8 +22,9 @@ if (!document.getElementById('descent-elements-hide')) {
   document.head.append(style);
 }
 
-for (const [tag, element] of [['descent-landscape', DescentLandscapeElement], ['descent-train', DescentTrainElement]]) {
+const ELEMENTS = [['descent-landscape', DescentLandscapeElement], ['descent-train', DescentTrainElement], ['descent-momentum', DescentMomentumElement]];
+for (const [tag, element] of ELEMENTS) {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
-export { DescentLandscapeElement, DescentTrainElement };
+export { DescentLandscapeElement, DescentMomentumElement, DescentTrainElement };

@@ -16,7 +16,7 @@ import { mountTrainView } from './views/train/index.js';
 import { mountMomentum } from './views/momentum/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
-import { landscapeAttribute, trainAttribute } from './elements/attributes.js';
+import { landscapeAttribute, momentumAttribute, trainAttribute } from './elements/attributes.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -95,7 +95,11 @@ async function start() {
   createEmbedDialog(embedButton, {
     current: () => ({
       view: state.view,
-      stateText: (view) => (view === 'train' ? trainAttribute(trainState, trainRegistry) : landscapeAttribute(state, registry)),
+      stateText: (view) => {
+        if (view === 'train') return trainAttribute(trainState, trainRegistry);
+        if (view === 'momentum') return momentumAttribute(momentumState);
+        return landscapeAttribute(state, registry);
+      },
       pageUrl: (view) => {
         const url = new URL(window.location.href);
         url.hash = fragment({ ...state, view });
