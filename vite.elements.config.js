@@ -16,7 +16,7 @@ import { createConfig } from './vite.config.js';
 import { katexWoff2Only } from './vite.single.config.js';
 
 const repoRoot = import.meta.dirname;
-export const HOSTS = ['descent-landscape', 'descent-train', 'descent-tour', 'descent-decay'];
+export const HOSTS = ['descent-landscape', 'descent-train', 'descent-momentum', 'descent-tour', 'descent-decay'];
 const SCOPED = [/[\\/]web[\\/]src[\\/]styles\.css$/, /[\\/]web[\\/]src[\\/]views[\\/](?:train[\\/]train|tour[\\/]tour|decay[\\/]decay)\.css$/];
 
 /**

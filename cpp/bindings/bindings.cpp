@@ -15,6 +15,7 @@
 #include "optim/schedule.hpp"
 #include "run/flow.hpp"
 #include "run/minimize.hpp"
+#include "run/momentum_rate.hpp"
 
 namespace descent::bindings {
 namespace {
@@ -145,6 +146,34 @@ val integrateFlow(val objective, val options) {
   });
 }
 
+val step_and_rate(const StepAndRate& s) {
+  val out = val::object();
+  out.set("lr", s.eta);
+  out.set("momentum", s.mu);
+  out.set("rate", s.rate);
+  return out;
+}
+
+val momentumRateMap(val options) {
+  return guarded([&]() -> val {
+    const MomentumRateMap m = momentum_rate_map(to_spec(options, "momentumRateMap options"));
+    val out = val::object();
+    out.set("alpha", m.alpha);
+    out.set("beta", m.beta);
+    out.set("resolution", m.resolution);
+    out.set("lrs", to_float64_array(m.etas));
+    out.set("momenta", to_float64_array(m.mus));
+    out.set("rates", to_float64_array(m.rates));
+    out.set("bestIndex", m.best_index);
+    out.set("best", step_and_rate(m.best));
+    out.set("optimum", step_and_rate(m.optimum));
+    out.set("gd", step_and_rate(m.gd));
+    out.set("lecture", step_and_rate(m.lecture));
+    out.set("at", m.at ? step_and_rate(*m.at) : val::null());
+    return out;
+  });
+}
+
 // Bytes of the WebAssembly heap in use by malloc: tests use it to show that errors and
 // create/delete cycles leave nothing behind.
 double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
@@ -206,5 +235,6 @@ EMSCRIPTEN_BINDINGS(descent) {
   function("initScale", &initScale);
   function("minimize", &minimize);
   function("integrateFlow", &integrateFlow);
+  function("momentumRateMap", &momentumRateMap);
   function("heapBytesInUse", &heapBytesInUse);
 }

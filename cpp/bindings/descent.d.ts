@@ -158,6 +158,48 @@ export interface FlowResult {
   reason: string;
 }
 
+export interface MomentumRateMapOptions {
+  /** The quadratic's smallest and largest eigenvalues, 0 < alpha <= beta. */
+  alpha: number;
+  beta: number;
+  /** Grid points per axis, 2..400 (default 100). */
+  resolution?: number;
+  /** Step sizes on the grid (default 0 .. 4/beta, past which every momentum diverges). */
+  etaMin?: number;
+  etaMax?: number;
+  /** Momenta on the grid, 0 <= muMin < muMax < 1 (default 0 .. 0.99). */
+  muMin?: number;
+  muMax?: number;
+  /** One point whose rate to report as `at` (momentum defaults to 0). */
+  lr?: number;
+  momentum?: number;
+}
+
+/** A step size, a momentum and the heavy ball's linear rate there (>= 1: diverges). */
+export interface StepAndRate { lr: number; momentum: number; rate: number }
+
+export interface MomentumRateMap {
+  alpha: number;
+  beta: number;
+  resolution: number;
+  /** The grid's step sizes and momenta, resolution values each, ends included. */
+  lrs: Float64Array;
+  momenta: Float64Array;
+  /** resolution x resolution rates, row-major with the momentum varying slowest: rates[iMomentum * resolution + iLr]. */
+  rates: Float64Array;
+  /** Index into rates of the smallest rate, and that cell. */
+  bestIndex: number;
+  best: StepAndRate;
+  /** Polyak's closed-form optimum. */
+  optimum: StepAndRate;
+  /** Plain GD's best: lr 2/(alpha+beta), rate (beta-alpha)/(beta+alpha). */
+  gd: StepAndRate;
+  /** The lecture's GD, lr 1/beta: rate 1 - alpha/beta. */
+  lecture: StepAndRate;
+  /** The rate at the options' (lr, momentum); null when lr is not given. */
+  at: StepAndRate | null;
+}
+
 export type Nonlinearity =
   | 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d'
   | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'leakyRelu' | 'selu';
@@ -327,6 +369,8 @@ export interface DescentModule {
   initScale(spec: InitSpec): { distribution: 'normal' | 'uniform'; std: number; bound: number };
   minimize(objective: ObjectiveSpec, optimizer: OptimizerSpec, options?: MinimizeOptions): MinimizeResult;
   integrateFlow(objective: ObjectiveSpec, options: FlowOptions): FlowResult;
+  /** The heavy ball's linear rate on a quadratic with eigenvalues in [alpha, beta], over a grid of (lr, momentum). */
+  momentumRateMap(options: MomentumRateMapOptions): MomentumRateMap;
   /** Bytes of the WebAssembly heap in use (malloc), for leak checks. */
   heapBytesInUse(): number;
   /** Embind classes: created through createOptimizer / createObjective. */

@@ -104,6 +104,8 @@ describe('the landscape view', () => {
     expect(await copy.getByRole('tab', { name: 'Train' }).getAttribute('aria-selected')).toBe('true');
     expect(await copy.locator('#panel-train #train-view').count()).toBe(1);
     await copy.keyboard.press('ArrowRight');
+    expect(await copy.getByRole('tab', { name: 'Momentum' }).getAttribute('aria-selected')).toBe('true');
+    await copy.keyboard.press('ArrowRight');
     expect(await copy.locator('#panel-rules').isVisible()).toBe(true);
     expect(copy.url()).toContain('view=rules');
     await copy.screenshot({ path: screenshotPath('rules.png') });

@@ -52,6 +52,15 @@ const rows = [
   ['flow kind', (d) => d.integrateFlow({ type: 'booth' }, { kind: 'heavy', x0: [0, 0], tEnd: 1 }), /'kind' must be one of 'gradient' or 'nesterov'/],
   ['flow tEnd', (d) => d.integrateFlow({ type: 'booth' }, { kind: 'gradient', x0: [0, 0], tEnd: 0 }), /'tEnd' must be > 0, got 0/],
   ['flow x0 missing', (d) => d.integrateFlow({ type: 'booth' }, { kind: 'gradient', tEnd: 1 }), /'x0' is required/],
+  // momentumRateMap
+  ['rate map alpha', (d) => d.momentumRateMap({ alpha: 0, beta: 10 }), /momentumRateMap: option 'alpha' must be > 0, got 0/],
+  ['rate map beta missing', (d) => d.momentumRateMap({ alpha: 1 }), /momentumRateMap: option 'beta' is required/],
+  ['rate map beta < alpha', (d) => d.momentumRateMap({ alpha: 2, beta: 1 }), /option 'beta' must be >= option 'alpha' \(2\), got 1/],
+  ['rate map resolution', (d) => d.momentumRateMap({ alpha: 1, beta: 2, resolution: 1000 }), /option 'resolution' must be in \[2, 400\], got 1000/],
+  ['rate map eta range', (d) => d.momentumRateMap({ alpha: 1, beta: 2, etaMin: 0.5, etaMax: 0.1 }), /option 'etaMin' \(0.5\) must be below 'etaMax' \(0.1\)/],
+  ['rate map momentum 1', (d) => d.momentumRateMap({ alpha: 1, beta: 2, muMax: 1 }), /option 'muMax' must be in \[0, 1\), got 1/],
+  ['rate map momentum alone', (d) => d.momentumRateMap({ alpha: 1, beta: 2, momentum: 0.5 }), /option 'momentum' needs option 'lr'/],
+  ['rate map not object', (d) => d.momentumRateMap(3), /momentumRateMap's argument must be an object, got 3/],
   // scheduleLrs, calculateGain
   ['schedule baseLr', (d) => d.scheduleLrs({ type: 'constant' }, -1, 3), /baseLr must be > 0, got -1/],
   ['schedule epochs', (d) => d.scheduleLrs({ type: 'constant' }, 0.1, 'ten'), /epochs must be a number, got string/],

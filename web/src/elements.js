@@ -1,10 +1,10 @@
-// The custom elements <descent-landscape>, <descent-train>, <descent-tour> and <descent-decay>: each view of the page, configured by
-// attributes, for a course page after ONE script tag:
+// The custom elements <descent-landscape>, <descent-train>, <descent-momentum>, <descent-decay> and
+// <descent-tour>: each view of the page, configured by attributes, for a course page after ONE script tag:
 //   <script src="descent-elements.js"></script>
 //   <descent-landscape state="f=booth" hide="objective"></descent-landscape>
 // Built by vite.elements.config.js into dist/descent-elements.js: one classic script with no
 // imports, with the worker (and the WebAssembly inside it) started from a blob: URL, and the styles
-// (KaTeX's with its woff2 fonts, uPlot's, the page's scoped to these two elements) injected once.
+// (KaTeX's with its woff2 fonts, uPlot's, the page's scoped to these elements) injected once.
 // See elements/ for the pieces; the elements share one worker per page (elements/shared.js).
 import 'katex/dist/katex.min.css';
 import './styles.css';
@@ -15,6 +15,7 @@ import { DescentLandscapeElement } from './elements/landscape.js';
 import { DescentDecayElement } from './elements/decay.js';
 import { DescentTourElement } from './elements/tour.js';
 import { DescentTrainElement } from './elements/train.js';
+import { DescentMomentumElement } from './elements/momentum.js';
 
 if (!document.getElementById('descent-elements-hide')) {
   const style = document.createElement('style');
@@ -23,8 +24,10 @@ if (!document.getElementById('descent-elements-hide')) {
   document.head.append(style);
 }
 
-for (const [tag, element] of [['descent-landscape', DescentLandscapeElement], ['descent-train', DescentTrainElement], ['descent-tour', DescentTourElement], ['descent-decay', DescentDecayElement]]) {
+const ELEMENTS = [['descent-landscape', DescentLandscapeElement], ['descent-train', DescentTrainElement], ['descent-momentum', DescentMomentumElement],
+  ['descent-decay', DescentDecayElement], ['descent-tour', DescentTourElement]];
+for (const [tag, element] of ELEMENTS) {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
-export { DescentDecayElement, DescentLandscapeElement, DescentTourElement, DescentTrainElement };
+export { DescentDecayElement, DescentLandscapeElement, DescentMomentumElement, DescentTourElement, DescentTrainElement };

@@ -1,22 +1,25 @@
 // Wiring: start the worker, load the registries, read the state from the URL (or show a notice
 // and the defaults), and mount the views behind the tabs. The URL follows every change. The train
-// view's fields ride in the same fragment as `t.`-prefixed keys (train-state.js: splitHash).
+// view's fields ride in the same fragment as `t.`-prefixed keys (train-state.js: splitHash), the
+// Momentum view's as `m.` keys (momentum-state.js).
 import 'katex/dist/katex.min.css';
 import './styles.css';
 import { createClient } from './client.js';
 import { createDescentWorker } from './worker/create-worker.js';
 import { decodeState, encodeState } from './state.js';
 import { decodeTrainState, encodeTrainState, joinHash, splitHash } from './train-state.js';
+import { decodeMomentumState, encodeMomentumState, splitMomentumHash } from './momentum-state.js';
 import { createTabs } from './views/shell.js';
 import { renderOptimizerList } from './views/optimizer-list.js';
 import { mountLandscape } from './views/landscape/index.js';
 import { mountTrainView } from './views/train/index.js';
+import { mountMomentum } from './views/momentum/index.js';
 import { mountTour } from './views/tour/index.js';
 import { mountDecay } from './views/decay/index.js';
 import { mountInit } from './views/init/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
-import { decayAttribute, landscapeAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
+import { decayAttribute, landscapeAttribute, momentumAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -45,17 +48,27 @@ async function start() {
   const trainRegistry = { datasets, optimizers };
 
   const hashParts = splitHash(window.location.hash);
-  const { state, notice } = decodeState(hashParts.main, registry);
+  const momentumParts = splitMomentumHash(hashParts.main);
+  const { state, notice } = decodeState(momentumParts.main, registry);
   const trainDecoded = decodeTrainState(hashParts.train, trainRegistry);
+  const momentumDecoded = decodeMomentumState(momentumParts.momentum);
   let trainState = trainDecoded.state;
-  showNotice([notice, trainDecoded.notice].filter(Boolean).join(' '));
+  const momentumState = momentumDecoded.state;
+  showNotice([notice, trainDecoded.notice, momentumDecoded.notice].filter(Boolean).join(' '));
+  const fragment = (landscapeState) => joinHash(joinHash(encodeState(landscapeState, registry), encodeMomentumState(momentumState)),
+    encodeTrainState(trainState, trainRegistry));
   const writeUrl = () => {
-    const hash = `#${joinHash(encodeState(state, registry), encodeTrainState(trainState, trainRegistry))}`;
+    const hash = `#${fragment(state)}`;
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
   };
 
   let landscape = null;
   let train = null; // mounted the first time its tab opens, so it costs nothing until then
+  let momentum = null; // likewise
+  const mountMomentumView = () => {
+    if (momentum) { momentum.resize(); return; }
+    momentum = mountMomentum(document.getElementById('momentum-view'), { client, registry, state: momentumState, onChange: writeUrl });
+  };
   let tour = null; // likewise
   let decay = null;
   let init = null;
@@ -79,6 +92,7 @@ async function start() {
       writeUrl();
       if (view === 'landscape') landscape?.resize();
       if (view === 'train') mountTrain();
+      if (view === 'momentum') mountMomentumView();
       if (view === 'tour') showTour();
       else tour?.hide();
       if (view === 'decay') showDecay();
@@ -87,6 +101,7 @@ async function start() {
   });
   tabs.select(state.view);
   if (state.view === 'train') mountTrain(); // a link to the train view opens it (select() does not notify)
+  if (state.view === 'momentum') mountMomentumView();
   if (state.view === 'tour') showTour();
   if (state.view === 'decay') showDecay();
   if (state.view === 'init') showInit();
@@ -103,13 +118,14 @@ async function start() {
       view: state.view,
       stateText: (view) => {
         if (view === 'train') return trainAttribute(trainState, trainRegistry);
+        if (view === 'momentum') return momentumAttribute(momentumState);
         if (view === 'tour') return tourAttribute(state);
         if (view === 'decay') return decayAttribute(state);
         return landscapeAttribute(state, registry);
       },
       pageUrl: (view) => {
         const url = new URL(window.location.href);
-        url.hash = joinHash(encodeState({ ...state, view }, registry), encodeTrainState(trainState, trainRegistry));
+        url.hash = fragment({ ...state, view });
         return url.href;
       },
     }),

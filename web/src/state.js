@@ -18,7 +18,7 @@ export { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber };
 
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 
-export const VIEWS = ['landscape', 'train', 'rules', 'tour', 'decay', 'init'];
+export const VIEWS = ['landscape', 'train', 'momentum', 'rules', 'decay', 'init', 'tour'];
 export const MAX_HASH_LENGTH = 2000;
 export const MAX_OPTIMIZERS = 8;
 export const MAX_STEPS = 5000;

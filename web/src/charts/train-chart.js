@@ -23,11 +23,11 @@ export function logRange(min, max) {
 }
 
 /**
- * createTrainChart(container, { yLabel, log, yRange, height, ariaLabel }) -> { setSeries(defs),
+ * createTrainChart(container, { xLabel, yLabel, log, yRange, height, ariaLabel }) -> { setSeries(defs),
  * setData(columns, { diverged }), canvas(), render(scale), destroy() }. defs: [{ label, color, dash }]; diverged: the
  * indices (1-based, as in columns) of the series to mark.
  */
-export function createTrainChart(container, { yLabel = '', log = false, yRange = null, height = 240, ariaLabel = '' } = {}) {
+export function createTrainChart(container, { xLabel = 'epoch', yLabel = '', log = false, yRange = null, height = 240, ariaLabel = '' } = {}) {
   let plot = null;
   let defs = [];
   let columns = [[]];
@@ -82,7 +82,7 @@ export function createTrainChart(container, { yLabel = '', log = false, yRange =
           : { range: yRange ? () => yRange : undefined },
       },
       axes: [
-        { ...axis, label: 'epoch', labelSize: px(20), size: px(36), space: px(50) },
+        { ...axis, label: xLabel, labelSize: px(20), size: px(36), space: px(50) },
         { ...axis, label: yLabel, labelSize: px(20), size: px(56), space: px(30), stroke: fg,
           filter: log ? (u, splits) => splits.map((v) => (isDecade(v) ? v : null)) : undefined,
           values: log ? (u, splits) => splits.map((v) => (v != null && isDecade(v) ? formatTick(v) : '')) : undefined },

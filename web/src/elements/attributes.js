@@ -1,10 +1,12 @@
 // The `state` attribute of the custom elements: the same text the page puts in its URL fragment
 // (state.js for the landscape, train-state.js's `t.` keys for the training view), decoded by the
 // same validated decoders. A whole page fragment works for either element (each takes its own
-// half); <descent-train> also takes its fields without the `t.` prefix (state="data=spiral").
+// half); <descent-train> and <descent-momentum> also take their fields without the `t.` or `m.`
+// prefix (state="data=spiral", state="lr=0.2&mom=0.3").
 // Pure, tested in Node (tests/web/elements.test.js).
 import { decodeState, encodeState } from '../state.js';
 import { PREFIX, decodeTrainState, encodeTrainState, splitHash } from '../train-state.js';
+import { MOMENTUM_PREFIX, decodeMomentumState, encodeMomentumState, splitMomentumHash } from '../momentum-state.js';
 
 /** The decoders' notices speak of a link; an element's come from its attribute. */
 function attributeNotice(notice) {
@@ -54,6 +56,28 @@ export function landscapeAttribute(state, registry) {
 /** The training view's state attribute (its `t.` fields; '' for the default setup). */
 export function trainAttribute(state, registry) {
   return encodeTrainState(state, registry);
+}
+
+/**
+ * The momentum half of a state attribute (what decodeMomentumState reads): the `m.` fields; when
+ * there are none, every field but `view` prefixed with `m.`.
+ */
+export function momentumStateText(text) {
+  const input = typeof text === 'string' ? text.trim().replace(/^#/, '') : '';
+  const { momentum } = splitMomentumHash(input);
+  if (momentum) return momentum;
+  return input.split('&').filter((p) => p !== '' && !/^view(=|$)/.test(p)).map((p) => `${MOMENTUM_PREFIX}${p}`).join('&');
+}
+
+/** { state, notice } for <descent-momentum state="...">; bad input: the defaults and a notice. */
+export function decodeMomentumAttribute(text) {
+  const { state, notice } = decodeMomentumState(momentumStateText(text));
+  return { state, notice: attributeNotice(notice) };
+}
+
+/** The momentum view's state attribute (its `m.` fields; '' for the defaults). */
+export function momentumAttribute(state) {
+  return encodeMomentumState(state);
 }
 
 /**

@@ -32,6 +32,19 @@ export const TRAIN_GROUPS = Object.freeze([
   { name: 'export', label: 'Export buttons (PNG, CSV, JSON)' },
 ]);
 
+/** Groups of <descent-momentum>. */
+export const MOMENTUM_GROUPS = Object.freeze([
+  { name: 'quadratic', label: 'Quadratic (alpha, beta)' },
+  { name: 'sliders', label: 'Step size and momentum sliders, steps' },
+  { name: 'rule', label: 'Update rule and its PyTorch mapping' },
+  { name: 'controls', label: 'The whole controls column' },
+  { name: 'contours', label: 'Contours with the iterates' },
+  { name: 'map', label: 'Rate map' },
+  { name: 'numbers', label: 'Rates beside the map' },
+  { name: 'components', label: 'Loss split into its eigen-components' },
+  { name: 'explanation', label: 'Explanation text' },
+]);
+
 /** Groups of <descent-tour>. */
 export const TOUR_GROUPS = Object.freeze([
   { name: 'list', label: 'The list of steps' },
@@ -45,14 +58,17 @@ export const DECAY_GROUPS = Object.freeze([
 ]);
 
 /** The groups whose hiding empties the controls column, so that 'controls' follows from them. */
-const COLUMN_PARTS = { landscape: ['objective', 'start', 'optimizers'], train: ['data', 'network', 'training'], tour: ['controls'], decay: ['controls'] };
+const COLUMN_PARTS = {
+  landscape: ['objective', 'start', 'optimizers'], train: ['data', 'network', 'training'], momentum: ['quadratic', 'sliders', 'rule'],
+  tour: ['controls'], decay: ['controls'],
+};
 
-export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, tour: TOUR_GROUPS, decay: DECAY_GROUPS });
+export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, momentum: MOMENTUM_GROUPS, tour: TOUR_GROUPS, decay: DECAY_GROUPS });
 
 const MAX_HIDE_LENGTH = 500;
 
 /**
- * Parses a hide attribute for a view ('landscape' | 'train'). Returns { groups, unknown }: groups
+ * Parses a hide attribute for a view ('landscape' | 'train' | 'momentum'). Returns { groups, unknown }: groups
  * the valid names (lower-cased, without repeats, in the table's order, plus 'controls' when every
  * part of the controls column is named), unknown how many names were not recognised.
  */
@@ -96,6 +112,7 @@ export function hideCss() {
   }
   rules.push('descent-landscape[data-hide~="controls"] .landscape { grid-template-columns: minmax(0, 1fr); }');
   rules.push('descent-train[data-hide~="controls"] .train-layout { grid-template-columns: minmax(0, 1fr); }');
+  rules.push('descent-momentum[data-hide~="controls"] .momentum-view { grid-template-columns: minmax(0, 1fr); }');
   rules.push('descent-tour[data-hide~="controls"] .landscape { grid-template-columns: minmax(0, 1fr); }');
   rules.push('descent-tour[data-hide~="controls"] .train-layout { grid-template-columns: minmax(0, 1fr); }');
   return rules.join('\n');

@@ -6,7 +6,9 @@ export function escapeAttribute(value) {
   return String(value ?? '').replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export const ELEMENT_TAGS = Object.freeze({ landscape: 'descent-landscape', train: 'descent-train', tour: 'descent-tour', decay: 'descent-decay' });
+export const ELEMENT_TAGS = Object.freeze({
+  landscape: 'descent-landscape', train: 'descent-train', momentum: 'descent-momentum', decay: 'descent-decay', tour: 'descent-tour',
+});
 
 /** The URL of descent-elements.js beside the page at `pageUrl` (same folder, no hash or query). */
 export function scriptUrl(pageUrl) {

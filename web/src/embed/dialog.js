@@ -8,18 +8,17 @@ import { GROUPS, formatHide } from '../elements/hide.js';
 import { elementSnippet, iframeSnippet, scriptUrl } from '../elements/snippets.js';
 
 let uid = 0;
+const VIEWS = ['landscape', 'train', 'momentum', 'decay', 'tour'];
+const LABELS = { landscape: 'Landscape', train: 'Train', momentum: 'Momentum', decay: 'Weight decay', tour: 'Tour (from this step)' };
 
 /**
- * opener: the button that opens it. current(): { view: 'landscape' | 'train' | 'tour' | ..., stateText(view),
+ * opener: the button that opens it. current(): { view: 'landscape' | 'train' | 'momentum' | 'decay' | 'tour', stateText(view),
  * pageUrl(view) } at the time of opening (the page's live setup).
  */
-// The views an element can show, in the dialog's order (elements/snippets.js has their tags).
-const VIEW_LABELS = { landscape: 'Landscape', train: 'Train', tour: 'Tour (from this step)', decay: 'Weight decay' };
-
 export function createEmbedDialog(opener, { current }) {
   const id = `embed-${++uid}`;
   const title = h('h2', { id: `${id}-title` }, 'Embed this setup');
-  const viewRadios = Object.keys(VIEW_LABELS).map((view) => h('input', { type: 'radio', name: `${id}-view`, id: `${id}-view-${view}`, value: view }));
+  const viewRadios = VIEWS.map((view) => h('input', { type: 'radio', name: `${id}-view`, id: `${id}-view-${view}`, value: view }));
   const hideList = h('div', { class: 'embed-hide-list' });
   const elementText = h('textarea', { id: `${id}-element`, class: 'embed-code', rows: 3, readonly: true, spellcheck: 'false' });
   const iframeText = h('textarea', { id: `${id}-iframe`, class: 'embed-code', rows: 4, readonly: true, spellcheck: 'false' });
@@ -32,7 +31,7 @@ export function createEmbedDialog(opener, { current }) {
     h('p', { id: `${id}-intro`, class: 'embed-intro' },
       'Put Descent into a course page: one script tag and an element with this setup, or an iframe of this page.'),
     h('fieldset', { class: 'embed-views' }, h('legend', {}, 'View'),
-      viewRadios.map((radio) => h('span', { class: 'embed-choice' }, radio, h('label', { for: radio.id }, VIEW_LABELS[radio.value])))),
+      viewRadios.map((radio) => h('span', { class: 'embed-choice' }, radio, h('label', { for: radio.id }, LABELS[radio.value])))),
     h('fieldset', { class: 'embed-hide' }, h('legend', {}, 'Hide these controls (the element\'s hide attribute; their values still apply)'), hideList),
     h('div', { class: 'embed-section' },
       h('label', { for: elementText.id }, 'Custom element (needs descent-elements.js beside this page, or copied to your site)'),
@@ -45,7 +44,7 @@ export function createEmbedDialog(opener, { current }) {
 
   let view = 'landscape';
   let info = null;
-  const hidden = Object.fromEntries(Object.keys(VIEW_LABELS).map((v) => [v, new Set()]));
+  const hidden = Object.fromEntries(VIEWS.map((v) => [v, new Set()]));
 
   function renderHideList() {
     hideList.replaceChildren(...GROUPS[view].map((group) => {
@@ -94,7 +93,7 @@ export function createEmbedDialog(opener, { current }) {
 
   opener.addEventListener('click', () => {
     info = current();
-    setView(Object.hasOwn(VIEW_LABELS, info.view) ? info.view : 'landscape');
+    setView(VIEWS.includes(info.view) ? info.view : 'landscape');
     delete dialog.dataset.copied;
     dialog.showModal();
     elementText.focus();

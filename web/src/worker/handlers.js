@@ -3,6 +3,7 @@
 // `{ id, ok: true, result }` or `{ id, ok: false, error }` where error is a message string.
 
 import { landscapeHandlers } from './handlers/landscape.js';
+import { momentumHandlers } from './handlers/momentum.js';
 import { trainHandlers } from './handlers/train.js';
 
 /** @type {Record<string, (descent: any, request: object) => unknown>} */
@@ -12,6 +13,7 @@ export const handlers = {
   listObjectives: (descent) => descent.listObjectives(),
   listDatasets: (descent) => descent.listDatasets(),
   ...landscapeHandlers,
+  ...momentumHandlers,
   ...trainHandlers,
 };
 
