@@ -83,6 +83,11 @@ describe('the guided tour', () => {
     await page.locator('.tour-list button[data-step="init"]').click();
     expect(await page.locator('#tour-next').isEnabled()).toBe(false);
     expect(await page.locator('#tour-previous').isEnabled()).toBe(true);
+    // A step's link opens the page's own view of the topic.
+    await page.locator('.tour-list button[data-step="momentum"]').click();
+    await page.locator('.tour-more a[data-view="momentum"]').click();
+    expect(await page.getByRole('tab', { name: 'Momentum' }).getAttribute('aria-selected')).toBe('true');
+    expect(await hashOf(page)).toContain('view=momentum');
     expect(errors).toEqual([]);
     await page.close();
   });

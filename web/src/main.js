@@ -77,7 +77,9 @@ async function start() {
     decay ??= mountDecay(document.getElementById('decay-view'), { client, registry, state, onChange: writeUrl });
   };
   const showTour = () => {
-    tour ??= mountTour(document.getElementById('tour-view'), { client, registry: { ...registry, datasets }, state, onChange: writeUrl });
+    tour ??= mountTour(document.getElementById('tour-view'), {
+      client, registry: { ...registry, datasets }, state, onChange: writeUrl, onOpenView: (view) => tabs.select(view, { notify: true, focus: true }),
+    });
     tour.show();
   };
   const mountTrain = () => {

@@ -6,7 +6,8 @@
 //
 // Fields: id (the URL's `tour=` value), title, text (paragraphs), rule: an optimizer type whose
 // registry formula is shown, or formula: LaTeX; look: what to watch in the demo; demo: { view,
-// state, hide } (hide: control groups the demo starts without, as in the elements' attribute).
+// state, hide } (hide: control groups the demo starts without, as in the elements' attribute);
+// more: { view, text }, a link to the page's view that takes the topic further.
 
 // f = (alpha x^2 + beta y^2) / 2 with alpha = 1, beta = 10: the lecture's strongly convex case.
 const VALLEY = 'f=quadratic(alpha:1,beta:10)&x0=-1.8,1.4';
@@ -43,6 +44,7 @@ export const TOUR_STEPS = Object.freeze([
       'On a quadratic the best pair is η = 4/(√α + √β)² and μ = ((√β − √α)/(√β + √α))², and the best rate per step improves from gradient descent\'s (β − α)/(β + α) to (√β − √α)/(√β + √α): here from 0.82 to 0.52.',
     ],
     rule: 'heavyBall',
+    more: { view: 'momentum', text: 'The Momentum view: the rate over the whole (η, μ) plane, with the optimum marked' },
     look: 'With the tuned pair (η = 0.23, μ = 0.27) the heavy ball reaches the minimum in a fraction of gradient descent\'s steps.',
     demo: { view: 'landscape', state: `${VALLEY}&steps=60&opt=gd(lr:0.1);heavyBall(lr:0.231,momentum:0.27)`, hide: ['objective'] },
   },
@@ -118,6 +120,7 @@ export const TOUR_STEPS = Object.freeze([
       'SGDW decouples the decay: it shrinks the weights directly at each step, apart from the gradient step. For plain SGD the two coincide (after rescaling λ); with momentum and schedules they do not.',
     ],
     rule: 'sgdw',
+    more: { view: 'decay', text: 'The Weight decay view: a grid of learning rate × weight decay, L2 against decoupled' },
     look: 'The same momentum, learning rate and decay, once as L2 (sgd with weightDecay) and once decoupled (sgdw).',
     demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=100&t.opt=sgd(lr:0.1,momentum:0.9,weightDecay:0.001);sgdw(lr:0.1,momentum:0.9,weightDecay:0.001)', hide: [] },
   },
@@ -128,6 +131,7 @@ export const TOUR_STEPS = Object.freeze([
       'With Adam the difference matters more: an L2 gradient is divided by Adam\'s running scale like any other, so weights with large gradients are barely decayed. AdamW applies the decay to the weights directly, the same for all.',
     ],
     rule: 'adamw',
+    more: { view: 'decay', text: 'The Weight decay view: Adam with L2 against AdamW over learning rate × weight decay' },
     look: 'Adam with weightDecay (L2 inside the gradient) against AdamW with the same value (decoupled).',
     demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=100&t.opt=adam(lr:0.01,weightDecay:0.01);adamw(lr:0.01,weightDecay:0.01)', hide: [] },
   },
@@ -149,6 +153,7 @@ export const TOUR_STEPS = Object.freeze([
       'Before any optimizer moves, the initial weights decide whether signals survive a deep network. Xavier draws weights with variance gain² · 2/(fan_in + fan_out) so that activations keep their scale; the gain corrects for the activation (5/3 for tanh). He uses 2/fan_in for ReLU.',
       'Too small and the activations vanish layer after layer; too large and tanh saturates. Try init=normal in the network settings.',
     ],
+    more: { view: 'init', text: 'The Initialisation view: the schemes side by side, layer by layer' },
     formula: 'W_{ij} \\sim \\mathcal{N}\\!\\left(0,\\; \\text{gain}^2 \\frac{2}{n_{\\text{in}} + n_{\\text{out}}}\\right)',
     look: 'A six-layer tanh network with Xavier\'s initialisation and tanh\'s gain trains; change the initialisation to compare.',
     demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32,32,32,32,32&t.act=tanh&t.init=xavierNormal&t.gain=auto&t.batch=32&t.epochs=100&t.opt=adam(lr:0.01)', hide: [] },

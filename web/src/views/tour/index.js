@@ -18,12 +18,13 @@ import './tour.css';
  * state (its `tour` and `presenter` fields are read and written here). onChange(): after either
  * changes (the page rewrites the URL). idPrefix: for the element ids (several tours on a page);
  * presenterRoot: what carries data-presenter (the page's <html>, or a custom element, so that a
- * course page around it is left alone); keyTarget: where the arrow keys are heard.
+ * course page around it is left alone); keyTarget: where the arrow keys are heard; onOpenView(view):
+ * opens another view of the page (a step's "more" link; without it, as in an element, no link).
  * Returns { show(), hide(), reload(), destroy() }: show() when the tour's tab is visible (mounts the demo
  * the first time, and listens to the keyboard), hide() when it is not.
  */
 export function mountTour(root, {
-  client, registry, state, onChange, idPrefix = '', presenterRoot = document.documentElement, keyTarget = document,
+  client, registry, state, onChange, idPrefix = '', presenterRoot = document.documentElement, keyTarget = document, onOpenView = null,
 }) {
   const id = (name) => `${idPrefix}${name}`;
   const trainRegistry = { datasets: registry.datasets, optimizers: registry.optimizers };
@@ -32,6 +33,7 @@ export function mountTour(root, {
   const text = h('div', { class: 'tour-text' });
   const rule = h('div', { class: 'tour-rule' });
   const look = h('p', { class: 'tour-look' });
+  const more = h('p', { class: 'tour-more' });
   const previous = h('button', { type: 'button', class: 'button', id: id('tour-previous') }, '← Previous');
   const next = h('button', { type: 'button', class: 'button primary', id: id('tour-next') }, 'Next →');
   const presenter = h('button', { type: 'button', class: 'button', id: id('tour-presenter'), 'aria-pressed': 'false' }, 'Presenter mode');
@@ -43,7 +45,7 @@ export function mountTour(root, {
   root.replaceChildren(h('div', { class: 'tour' },
     h('nav', { class: 'tour-nav', 'aria-label': 'Steps of the tour', dataset: { group: 'list' } }, list),
     h('article', { class: 'tour-step', 'aria-labelledby': id('tour-title') },
-      count, title, text, rule, look,
+      count, title, text, rule, look, more,
       h('div', { class: 'tour-buttons' }, previous, next, presenter),
       h('p', { class: 'hint tour-keys' }, 'Keys: ← → move between steps, Esc leaves presenter mode.')),
     h('section', { class: 'tour-demo-area', 'aria-label': 'Live demo' }, notice, demoLandscape, demoTrain)));
@@ -72,6 +74,13 @@ export function mountTour(root, {
       entry?.torch ? h('p', { class: 'torch-mapping' }, h('span', { class: 'label' }, 'PyTorch: '), h('code', {}, entry.torch)) : null,
     ].filter(Boolean));
     look.replaceChildren(h('strong', {}, 'Look for: '), step.look);
+    more.hidden = !(step.more && onOpenView);
+    more.replaceChildren();
+    if (step.more && onOpenView) {
+      const link = h('a', { href: `#view=${step.more.view}`, dataset: { view: step.more.view } }, step.more.text);
+      link.addEventListener('click', (event) => { event.preventDefault(); onOpenView(step.more.view); });
+      more.append(link, ' →');
+    }
     previous.disabled = i === 0;
     next.disabled = i === TOUR_STEPS.length - 1;
     for (const b of list.querySelectorAll('button')) {
