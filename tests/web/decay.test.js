@@ -3,19 +3,12 @@
 // Adam-with-L2's), the grid's shape, weight norms per epoch, cancelling, and bad input by name.
 import { beforeAll, describe, expect, it } from 'vitest';
 import createDescent from '../../build/wasm/descent.mjs';
-import { handleMessage } from '../../web/src/worker/handlers.js';
+import { inProcessClient } from './in-process-client.js';
 import { liveExperimentCount } from '../../web/src/worker/handlers/train.js';
 import { DECAY_PAIRS, DECAY_TASK, DEFAULT_DECAYS, bestCell, decayWidth, parseValues, runDecayGrid } from '../../web/src/views/decay/grid.js';
 
 let descent;
-let nextId = 1;
-const client = {
-  async request(type, payload = {}) {
-    const reply = await handleMessage(descent, { ...payload, id: nextId++, type });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.result;
-  },
-};
+const client = inProcessClient(() => descent);
 
 beforeAll(async () => {
   descent = await createDescent();

@@ -4,19 +4,12 @@
 // bad input by name.
 import { beforeAll, describe, expect, it } from 'vitest';
 import createDescent from '../../build/wasm/descent.mjs';
-import { handleMessage } from '../../web/src/worker/handlers.js';
+import { inProcessClient } from './in-process-client.js';
 import { liveExperimentCount } from '../../web/src/worker/handlers/train.js';
 import { INIT_SCHEMES, runStudy, stdRatio, studySpec } from '../../web/src/views/init/study.js';
 
 let descent;
-let nextId = 1;
-const client = {
-  async request(type, payload = {}) {
-    const reply = await handleMessage(descent, { ...payload, id: nextId++, type });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.result;
-  },
-};
+const client = inProcessClient(() => descent);
 
 beforeAll(async () => {
   descent = await createDescent();

@@ -3,19 +3,12 @@
 // every experiment it made is deleted.
 import { beforeAll, describe, expect, it } from 'vitest';
 import createDescent from '../../build/wasm/descent.mjs';
-import { handleMessage } from '../../web/src/worker/handlers.js';
+import { inProcessClient } from './in-process-client.js';
 import { liveExperimentCount } from '../../web/src/worker/handlers/train.js';
 import { bestRates, logRates, runSweep } from '../../web/src/views/train/sweep.js';
 
 let descent;
-let nextId = 1;
-const client = {
-  async request(type, payload = {}) {
-    const reply = await handleMessage(descent, { ...payload, id: nextId++, type });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.result;
-  },
-};
+const client = inProcessClient(() => descent);
 
 const spec = {
   dataset: { type: 'spiral', n: 120, classes: 3, noise: 0.1, testFraction: 0.25 },

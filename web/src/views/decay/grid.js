@@ -3,7 +3,9 @@
 // gradient: adam or sgd with weightDecay; decoupled: adamw or sgdw) from the same start on the same
 // mini-batches, trained one epoch per worker request (progress, Cancel, a live page, as sweep.js).
 // Each cell keeps the final test loss (training loss without a test split) and the weight norm per
-// epoch. No DOM here: tests/web/decay.test.js runs it against the real handlers.
+// epoch. The loop per cell is views/train/epochs.js. No DOM here: tests/web/decay.test.js runs it against the real handlers.
+
+import { trainEpochByEpoch } from '../train/epochs.js';
 
 /** The pairs offered: the L2 optimizer and the decoupled one, with the options both share. */
 export const DECAY_PAIRS = Object.freeze({
@@ -63,30 +65,25 @@ export async function runDecayGrid(client, { spec, pair, lrs, wds, epochs, onPro
   const out = { lrs, wds, loss: { coupled: table(), decoupled: table() }, weightNorm: { coupled: norms(), decoupled: norms() }, cancelled: false };
   const kinds = ['coupled', 'decoupled'];
   const total = lrs.length * wds.length * epochs;
-  let done = 0;
   for (const [i, lr] of lrs.entries()) {
     for (const [j, wd] of wds.entries()) {
       if (signal?.aborted) return { ...out, cancelled: true };
       const optimizers = kinds.map((k) => ({ type: p[k], ...p.options, lr, weightDecay: wd }));
-      const { experimentId } = await client.request('trainCreate', { spec: { ...spec, optimizers }, scheduleUnit: 'epochs' });
-      try {
-        for (let e = 0; e < epochs; e++) {
-          if (signal?.aborted) return { ...out, cancelled: true };
-          const reply = await client.request('trainRun', { experimentId, epochs: 1 });
-          reply.optimizers.forEach((points, o) => {
+      const cell = (i * wds.length + j) * epochs;
+      const run = await trainEpochByEpoch(client, {
+        spec: { ...spec, optimizers }, scheduleUnit: 'epochs', epochs, signal,
+        onEpoch(points, e) {
+          points.forEach((pts, o) => {
             const k = kinds[o];
-            out.weightNorm[k][i][j].push(...(points.weightNorm ?? []));
-            const losses = points.testLoss?.some(Number.isFinite) ? points.testLoss : points.trainLoss;
+            out.weightNorm[k][i][j].push(...(pts.weightNorm ?? []));
+            const losses = pts.testLoss?.some(Number.isFinite) ? pts.testLoss : pts.trainLoss;
             const value = losses?.at(-1);
-            out.loss[k][i][j] = points.diverged ? NaN : (Number.isFinite(value) ? value : out.loss[k][i][j]);
+            out.loss[k][i][j] = pts.diverged ? NaN : (Number.isFinite(value) ? value : out.loss[k][i][j]);
           });
-          done += 1;
-          onProgress?.({ done, total, lr, wd });
-          if (reply.optimizers.every((pts) => pts.diverged)) { done += epochs - e - 1; break; }
-        }
-      } finally {
-        await client.request('trainDelete', { experimentId }).catch(() => {});
-      }
+          onProgress?.({ done: cell + e + 1, total, lr, wd });
+        },
+      });
+      if (run.cancelled) return { ...out, cancelled: true };
     }
   }
   return out;

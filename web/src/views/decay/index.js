@@ -7,6 +7,7 @@ import { scaleSequentialLog } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { createTrainChart } from '../../charts/train-chart.js';
 import { h } from '../dom.js';
+import { createLongTask } from '../long-task.js';
 import { formatNumber } from '../format.js';
 import { renderMath } from '../math.js';
 import { DECAY_PAIRS, DECAY_TASK, DEFAULT_DECAYS, bestCell, decayWidth, parseValues, runDecayGrid } from './grid.js';
@@ -57,7 +58,7 @@ export function mountDecay(root, { client, registry, state, onChange, idPrefix =
     h('figure', { class: 'train-figure decay-norms' }, h('figcaption', {}, normsCaption), normsHost)));
   const normsChart = createTrainChart(normsHost, { yLabel: '‖x‖', height: 220, ariaLabel: 'Weight norm per epoch of the selected cell' });
 
-  let controller = null;
+  const task = createLongTask({ root, runButton, cancelButton, progress, status });
   let result = null;
 
   const pair = () => DECAY_PAIRS[state.decayPair] ?? DECAY_PAIRS.adam;
@@ -139,42 +140,25 @@ export function mountDecay(root, { client, registry, state, onChange, idPrefix =
       status.textContent = error.message;
       return;
     }
-    controller = new AbortController();
-    runButton.disabled = true;
-    cancelButton.disabled = false;
-    root.dataset.running = 'true';
-    delete root.dataset.state;
-    progress.value = 0;
-    status.textContent = `Training ${lrs.length} × ${wds.length} cells, ${epochs} epochs each…`;
-    try {
-      const grid = await runDecayGrid(client, {
-        spec: DECAY_TASK.spec, pair: state.decayPair, lrs, wds, epochs, signal: controller.signal,
-        onProgress: ({ done, total }) => { progress.value = done / total; },
-      });
-      if (grid.cancelled) {
-        status.textContent = 'Grid cancelled.';
-        root.dataset.state = 'cancelled';
-      } else {
+    await task.run((signal, setProgress) => runDecayGrid(client, {
+      spec: DECAY_TASK.spec, pair: state.decayPair, lrs, wds, epochs, signal,
+      onProgress: ({ done, total }) => setProgress(done / total),
+    }), {
+      start: `Training ${lrs.length} × ${wds.length} cells, ${epochs} epochs each…`,
+      cancelled: 'Grid cancelled.',
+      done: (grid) => {
         result = grid;
         show();
         const widths = ['coupled', 'decoupled'].map((k) => decayWidth(grid.loss[k], TOLERANCE));
-        status.textContent = `Done. Weight decays within ${Math.round((TOLERANCE - 1) * 100)}% of the best: `
+        return `Done. Weight decays within ${Math.round((TOLERANCE - 1) * 100)}% of the best: `
           + `${widths[0]} of ${wds.length} with L2, ${widths[1]} of ${wds.length} decoupled.`;
-        root.dataset.state = 'done';
-      }
-    } catch (error) {
-      status.textContent = `The grid stopped: ${error.message}`;
-      root.dataset.state = 'error';
-    } finally {
-      controller = null;
-      runButton.disabled = false;
-      cancelButton.disabled = true;
-      delete root.dataset.running;
-    }
+      },
+      failed: (error) => `The grid stopped: ${error.message}`,
+    });
   }
 
   pairSelect.addEventListener('change', () => {
-    controller?.abort();
+    task.cancel();
     state.decayPair = pairSelect.value;
     result = null;
     maps.replaceChildren();
@@ -182,11 +166,10 @@ export function mountDecay(root, { client, registry, state, onChange, idPrefix =
     onChange?.();
   });
   runButton.addEventListener('click', run);
-  cancelButton.addEventListener('click', () => controller?.abort());
   renderPair();
 
   return {
-    hide() { controller?.abort(); },
+    hide() { task.cancel(); },
     reload() { renderPair(); },
   };
 }

@@ -5,6 +5,7 @@
 import { createLineChart } from '../../charts/line-chart.js';
 import { optimizerColor } from '../../charts/colors.js';
 import { h } from '../dom.js';
+import { createLongTask } from '../long-task.js';
 import { formatNumber } from '../format.js';
 import { renderMath } from '../math.js';
 import { INIT_SCHEMES, runStudy, stdRatio } from './study.js';
@@ -63,7 +64,7 @@ export function mountInit(root, { client, idPrefix = '' }) {
     grad: createLineChart(gradHost, { height: 240, xLabel: 'layer', yLabel: '‖∂L/∂W‖' }),
     loss: createLineChart(lossHost, { height: 240, xLabel: 'epoch', yLabel: 'training loss' }),
   };
-  let controller = null;
+  const task = createLongTask({ root, runButton, cancelButton, progress, status });
 
   function show(result) {
     const rows = result.schemes;
@@ -97,39 +98,21 @@ export function mountInit(root, { client, idPrefix = '' }) {
     const epochs = Number(settings.epochs);
     const schemes = INIT_SCHEMES.map((s) => s.id).filter((s) => settings.schemes.has(s));
     if (!schemes.length) { status.textContent = 'Choose at least one scheme.'; return; }
-    controller = new AbortController();
-    runButton.disabled = true;
-    cancelButton.disabled = false;
-    root.dataset.running = 'true';
-    delete root.dataset.state;
-    progress.value = 0;
-    status.textContent = `Building and training ${schemes.length} networks…`;
-    try {
-      const result = await runStudy(client, {
-        depth, width, activation: settings.activation, schemes, epochs, signal: controller.signal,
-        onProgress: ({ done, total }) => { progress.value = done / total; },
-      });
-      if (result.cancelled) {
-        status.textContent = 'Cancelled.';
-        root.dataset.state = 'cancelled';
-      } else {
+    await task.run((signal, setProgress) => runStudy(client, {
+      depth, width, activation: settings.activation, schemes, epochs, signal,
+      onProgress: ({ done, total }) => setProgress(done / total),
+    }), {
+      start: `Building and training ${schemes.length} networks…`,
+      cancelled: 'Cancelled.',
+      done: (result) => {
         show(result);
         progress.value = 1;
-        status.textContent = `Done: ${depth} hidden layers of ${width} ${settings.activation} units, ${epochs} epochs.`;
-        root.dataset.state = 'done';
-      }
-    } catch (error) {
-      status.textContent = error.message;
-      root.dataset.state = 'error';
-    } finally {
-      controller = null;
-      runButton.disabled = false;
-      cancelButton.disabled = true;
-      delete root.dataset.running;
-    }
+        return `Done: ${depth} hidden layers of ${width} ${settings.activation} units, ${epochs} epochs.`;
+      },
+      failed: (error) => error.message,
+    });
   }
 
   runButton.addEventListener('click', run);
-  cancelButton.addEventListener('click', () => controller?.abort());
-  return { hide() { controller?.abort(); } };
+  return { hide() { task.cancel(); } };
 }

@@ -2,7 +2,9 @@
 // architecture, optimizer and mini-batches, recording per-layer statistics (recordLayerStats):
 // activation std and weight-gradient norm of every layer at the start (epoch 0) and after each
 // epoch, and the training loss. Trained one epoch per worker request (progress, Cancel, a live
-// page). No DOM here: tests/web/init.test.js runs it against the real handlers.
+// page; views/train/epochs.js). No DOM here: tests/web/init.test.js runs it against the real handlers.
+
+import { trainEpochByEpoch } from '../train/epochs.js';
 
 /** The schemes offered, in the lecture's order; `init` is the module's NetworkInitSpec. */
 export const INIT_SCHEMES = Object.freeze([
@@ -47,10 +49,8 @@ export async function runStudy(client, { depth, width, activation, schemes, epoc
   const specs = schemes.map((scheme) => ({ scheme, spec: studySpec({ depth, width, activation, scheme }) }));
   const out = [];
   const total = Math.max(1, specs.length * (epochs + 1));
-  let done = 0;
   for (const { scheme, spec } of specs) {
     if (signal?.aborted) return { schemes: out, cancelled: true };
-    const { experimentId } = await client.request('trainCreate', { spec });
     const row = { id: scheme, label: INIT_SCHEMES.find((x) => x.id === scheme).label, loss: [], std: [], gradNorm: [], diverged: false };
     const take = (points) => {
       row.loss.push(...(points.trainLoss ?? []));
@@ -63,21 +63,19 @@ export async function runStudy(client, { depth, width, activation, schemes, epoc
       }
       if (points.diverged) row.diverged = true;
     };
-    try {
+    const base = out.length * (epochs + 1) + 1; // the start counts as one step of progress
+    const run = await trainEpochByEpoch(client, {
+      spec, epochs, signal,
       // The start: epoch 0's point arrives with the first run; a zero-epoch study reads the history.
-      if (epochs === 0) (await client.request('trainHistory', { experimentId })).forEach(take);
-      done += 1;
-      for (let e = 0; e < epochs && !row.diverged; e++) {
-        if (signal?.aborted) return { schemes: out, cancelled: true };
-        const reply = await client.request('trainRun', { experimentId, epochs: 1 });
-        reply.optimizers.forEach(take);
-        done += 1;
-        onProgress?.({ done, total, scheme });
-      }
-    } finally {
-      await client.request('trainDelete', { experimentId }).catch(() => {});
-    }
-    done = out.length * (epochs + 1) + epochs + 1;
+      atStart: async (experimentId) => {
+        if (epochs === 0) (await client.request('trainHistory', { experimentId })).forEach(take);
+      },
+      onEpoch(points, e) {
+        points.forEach(take);
+        onProgress?.({ done: base + e + 1, total, scheme });
+      },
+    });
+    if (run.cancelled) return { schemes: out, cancelled: true };
     out.push(row);
   }
   return { schemes: out, cancelled: false };

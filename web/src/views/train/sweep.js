@@ -2,8 +2,11 @@
 // so that a comparison gives each one a rate that suits it. One experiment per rate holds all the
 // optimizers at that rate (same initial weights, same mini-batches), and it trains one epoch per
 // worker request: the worker answers other requests between them (the page stays live), progress
-// is counted per epoch, and cancelling stops before the next request and deletes the experiment.
+// is counted per epoch, and cancelling stops before the next request and deletes the experiment
+// (epochs.js).
 // No DOM here: tests/web/train-sweep.test.js runs it against the real handlers.
+
+import { trainEpochByEpoch } from './epochs.js';
 
 export const SWEEP_LIMITS = Object.freeze({ minRate: 1e-6, maxRate: 100, maxPoints: 25, maxEpochs: 500 });
 
@@ -44,28 +47,22 @@ export async function runSweep(client, { spec, lrs, epochs, onProgress, signal }
   const count = spec.optimizers.length;
   const losses = Array.from({ length: count }, () => new Array(lrs.length).fill(NaN));
   const total = lrs.length * epochs;
-  let done = 0;
   for (const [k, lr] of lrs.entries()) {
     if (signal?.aborted) return { lrs, losses, cancelled: true };
     const atRate = { ...spec, optimizers: spec.optimizers.map((o) => ({ ...o, lr })) };
-    const { experimentId } = await client.request('trainCreate', { spec: atRate, scheduleUnit: 'epochs' });
     const last = new Array(count).fill(NaN);
-    try {
-      for (let e = 0; e < epochs; e++) {
-        if (signal?.aborted) return { lrs, losses, cancelled: true };
-        const reply = await client.request('trainRun', { experimentId, epochs: 1 });
-        reply.optimizers.forEach((points, i) => {
-          const value = points.trainLoss?.at(-1);
-          if (points.diverged) last[i] = NaN;
+    const run = await trainEpochByEpoch(client, {
+      spec: atRate, scheduleUnit: 'epochs', epochs, signal,
+      onEpoch(points, e) {
+        points.forEach((p, i) => {
+          const value = p.trainLoss?.at(-1);
+          if (p.diverged) last[i] = NaN;
           else if (Number.isFinite(value)) last[i] = value;
         });
-        done += 1;
-        onProgress?.({ done, total, lr });
-        if (reply.optimizers.every((p) => p.diverged)) { done += epochs - e - 1; break; }
-      }
-    } finally {
-      await client.request('trainDelete', { experimentId }).catch(() => {});
-    }
+        onProgress?.({ done: k * epochs + e + 1, total, lr });
+      },
+    });
+    if (run.cancelled) return { lrs, losses, cancelled: true };
     last.forEach((value, i) => { losses[i][k] = value; });
   }
   onProgress?.({ done: total, total, lr: null });

@@ -6,6 +6,7 @@
 import { createLineChart } from '../../charts/line-chart.js';
 import { h } from '../dom.js';
 import { formatNumber } from '../format.js';
+import { createLongTask } from '../long-task.js';
 import { inputField } from './controls.js';
 import { bestRates, logRates, runSweep } from './sweep.js';
 
@@ -39,7 +40,7 @@ export function createTuning({ client, build, labels, colors, onStart, onBest })
     status, chartHost, bestList);
 
   const chart = createLineChart(chartHost, { height: 240, xLabel: 'learning rate', yLabel: 'final training loss' });
-  let controller = null;
+  const task = createLongTask({ root: element, runButton: sweepButton, cancelButton, progress, status });
   let best = null;
 
   function show(result) {
@@ -74,56 +75,36 @@ export function createTuning({ client, build, labels, colors, onStart, onBest })
       return;
     }
     onStart?.();
-    controller = new AbortController();
-    sweepButton.disabled = true;
-    cancelButton.disabled = false;
     raceButton.disabled = true;
-    element.dataset.running = 'true';
-    progress.value = 0;
-    status.textContent = `Sweeping ${lrs.length} rates × ${epochs} epochs…`;
-    try {
-      const result = await runSweep(client, {
-        spec, lrs, epochs, signal: controller.signal,
-        onProgress: ({ done, total, lr }) => {
-          progress.value = done / total;
-          if (lr !== null) status.textContent = `Training at lr ${formatNumber(lr)}: ${Math.round((100 * done) / total)}%`;
-        },
-      });
-      if (result.cancelled) {
-        status.textContent = 'Sweep cancelled.';
-        element.dataset.state = 'cancelled';
-      } else {
-        show(result);
-        status.textContent = `Done: ${lrs.length} rates × ${epochs} epochs.`;
-        element.dataset.state = 'done';
-      }
-    } catch (error) {
-      status.textContent = `The sweep stopped: ${error.message}`;
-      element.dataset.state = 'error';
-    } finally {
-      controller = null;
-      sweepButton.disabled = false;
-      cancelButton.disabled = true;
-      delete element.dataset.running;
-    }
+    await task.run((signal, setProgress) => runSweep(client, {
+      spec, lrs, epochs, signal,
+      onProgress: ({ done, total, lr }) => {
+        setProgress(done / total);
+        if (lr !== null) status.textContent = `Training at lr ${formatNumber(lr)}: ${Math.round((100 * done) / total)}%`;
+      },
+    }), {
+      start: `Sweeping ${lrs.length} rates × ${epochs} epochs…`,
+      cancelled: 'Sweep cancelled.',
+      done: (result) => { show(result); return `Done: ${lrs.length} rates × ${epochs} epochs.`; },
+      failed: (error) => `The sweep stopped: ${error.message}`,
+    });
   }
 
   sweepButton.addEventListener('click', sweep);
-  cancelButton.addEventListener('click', () => controller?.abort());
   raceButton.addEventListener('click', () => { if (best) onBest(best.map((b) => (b ? b.lr : null))); });
 
   return {
     element,
-    cancel: () => controller?.abort(),
+    cancel: () => task.cancel(),
     /** The setup changed: an old sweep no longer describes it. */
     reset() {
-      controller?.abort();
+      task.cancel();
       best = null;
       raceButton.disabled = true;
       bestList.replaceChildren();
       delete element.dataset.state;
       delete element.dataset.series;
     },
-    destroy() { controller?.abort(); chart.destroy(); },
+    destroy() { task.cancel(); chart.destroy(); },
   };
 }
