@@ -209,6 +209,7 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("history", &ExperimentHandle::history)
       .function("predictGrid", &ExperimentHandle::predictGrid)
       .function("layerStats", &ExperimentHandle::layerStats)
+      .function("layerHistograms", &ExperimentHandle::layerHistograms)
       .function("weights", &ExperimentHandle::weights)
       .function("optimizerState", &ExperimentHandle::optimizerState)
       .function("predictions", &ExperimentHandle::predictions)

@@ -285,6 +285,15 @@ export interface OptimizerHistory {
   reason: string;
 }
 
+export interface LayerHistogramSet {
+  lo: number;
+  hi: number;
+  fractions: Float64Array;
+  below: Float64Array;
+  above: Float64Array;
+  nonFinite: Float64Array;
+}
+
 export interface Experiment {
   /** {steps: n} takes n steps; {epochs: n} runs on to the n-th next epoch boundary. */
   run(options: { epochs: number } | { steps: number }): RunProgress;
@@ -297,6 +306,12 @@ export interface Experiment {
   predictGrid(index: number, grid: { xMin: number; xMax: number; yMin: number; yMax: number; resolution?: number }): Float32Array;
   /** Per layer, on the training set now: activation mean and std, weight-gradient norm. */
   layerStats(index: number): { mean: Float64Array; std: Float64Array; gradNorm: Float64Array };
+  /**
+   * Per layer, on the training set now: histograms (`bins`, default 30, 2 to 200) of the activations
+   * (the output layer's logits last) and of the weight gradient's entries. Each quantity's layers
+   * share one range [lo, hi]; `fractions` is layers x bins, row-major; below/above/nonFinite per layer.
+   */
+  layerHistograms(index: number, bins?: number): { bins: number; layers: number; activations: LayerHistogramSet; gradients: LayerHistogramSet };
   weights(index: number): Float64Array;
   /** Optimizer i's state by PyTorch's names (momentum_buffer, exp_avg, ...), copied; empty before its first step. */
   optimizerState(index: number): Record<string, Float64Array>;

@@ -157,6 +157,47 @@ val ExperimentHandle::layerStats(val i) const {
   });
 }
 
+namespace {
+// One quantity's histograms: its shared range and, flattened (layers x bins, row-major), the fractions.
+val histograms_to_js(const ValueRange& range, const std::vector<Histogram>& layers) {
+  std::vector<double> fractions, below, above, non_finite;
+  for (const Histogram& h : layers) {
+    fractions.insert(fractions.end(), h.fractions.begin(), h.fractions.end());
+    below.push_back(h.below);
+    above.push_back(h.above);
+    non_finite.push_back(h.non_finite);
+  }
+  val out = val::object();
+  out.set("lo", range.lo);
+  out.set("hi", range.hi);
+  out.set("fractions", to_float64_array(fractions));
+  out.set("below", to_float64_array(below));
+  out.set("above", to_float64_array(above));
+  out.set("nonFinite", to_float64_array(non_finite));
+  return out;
+}
+}  // namespace
+
+val ExperimentHandle::layerHistograms(val i, val bins) const {
+  return guarded([&]() -> val {
+    const std::size_t k = index(i, "layerHistograms");
+    // Anything but a whole number becomes 0, which the library refuses with the allowed range.
+    double b = 30;
+    if (!bins.isUndefined()) {
+      const bool whole = bins.typeOf().as<std::string>() == "number" && std::isfinite(bins.as<double>()) &&
+                         bins.as<double>() == std::floor(bins.as<double>());
+      b = whole ? std::clamp(bins.as<double>(), 0.0, 1e6) : 0.0;
+    }
+    const Experiment::LayerHistograms h = experiment_->layer_histograms(k, static_cast<int>(b));
+    val out = val::object();
+    out.set("bins", static_cast<int>(b));
+    out.set("layers", static_cast<int>(h.activations.size()));
+    out.set("activations", histograms_to_js(h.activation_range, h.activations));
+    out.set("gradients", histograms_to_js(h.gradient_range, h.gradients));
+    return out;
+  });
+}
+
 val ExperimentHandle::optimizerState(val i) const {
   return guarded([&]() -> val {
     val out = val::object();

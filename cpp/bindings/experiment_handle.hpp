@@ -21,6 +21,7 @@ class ExperimentHandle {
   val history(val options) const;
   val predictGrid(val index, val grid) const;
   val layerStats(val index) const;
+  val layerHistograms(val index, val bins) const;
   val weights(val index) const;
   val optimizerState(val index) const;
   val predictions(val index, val split) const;

@@ -1,6 +1,7 @@
 #include "nn/experiment.hpp"
 
 #include <cmath>
+#include <string>
 
 #include "core/error.hpp"
 #include "core/params.hpp"
@@ -27,6 +28,7 @@ class ExperimentCore {
   virtual Eigen::MatrixXf predictions(std::size_t i, bool test) = 0;
   virtual const Dataset& dataset() const = 0;
   virtual Experiment::LayerStats layer_stats(std::size_t i) = 0;
+  virtual Experiment::LayerHistograms layer_histograms(std::size_t i, int bins) = 0;
   virtual Index parameter_count() const = 0;
   virtual long long steps_per_epoch() const = 0;
   virtual Index input_dimension() const = 0;
@@ -41,6 +43,7 @@ constexpr const char* kContext = "createExperiment";
 // 1000 nats means confidently wrong logits, far past any recoverable training spike.
 constexpr double kDivergenceFactor = 1e3;
 constexpr std::size_t kMaxOptimizers = 12;
+constexpr int kMaxHistogramBins = 200;
 
 // This file is compiled for speed (the training loop); the functions that run once per call from
 // the page (set-up, predictions, statistics) are marked [[gnu::cold]], which makes GCC and Clang
@@ -198,6 +201,25 @@ class Trainer final : public ExperimentCore {
       stats.grad_norm.push_back(layer.grad_norm);
     }
     return stats;
+  }
+
+  [[gnu::cold]] Experiment::LayerHistograms layer_histograms(std::size_t i, int bins) override {
+    load_params(params_.at(i));
+    mlp_.loss_and_gradient(params_s_.data(), x_train_, train_targets_, grad_s_.data());
+    std::vector<std::vector<double>> activations, gradients;
+    for (std::size_t l = 0; l < mlp_.layers().size(); ++l) {
+      const auto a = mlp_.last_activations(l);
+      activations.emplace_back(a.data(), a.data() + a.size());  // leftCols of a column-major matrix: contiguous
+      const LayerShape& s = mlp_.layers()[l];
+      const S* g = grad_s_.data() + s.weight_offset;
+      gradients.emplace_back(g, g + s.inputs * s.outputs);
+    }
+    Experiment::LayerHistograms out;
+    out.activation_range = shared_range(activations);
+    out.gradient_range = shared_range(gradients);
+    for (const auto& a : activations) out.activations.push_back(histogram(a, out.activation_range, bins));
+    for (const auto& g : gradients) out.gradients.push_back(histogram(g, out.gradient_range, bins));
+    return out;
   }
 
  private:
@@ -502,6 +524,13 @@ const Dataset& Experiment::dataset() const { return core_->dataset(); }
 Experiment::LayerStats Experiment::layer_stats(std::size_t i) const {
   history(i);
   return core_->layer_stats(i);
+}
+
+Experiment::LayerHistograms Experiment::layer_histograms(std::size_t i, int bins) const {
+  history(i);
+  if (bins < 2 || bins > kMaxHistogramBins)
+    fail("layerHistograms: bins must be a whole number in 2 to " + std::to_string(kMaxHistogramBins));
+  return core_->layer_histograms(i, bins);
 }
 
 Index Experiment::parameter_count() const { return core_->parameter_count(); }

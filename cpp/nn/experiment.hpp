@@ -10,6 +10,7 @@
 
 #include "core/spec.hpp"
 #include "core/types.hpp"
+#include "nn/histogram.hpp"
 #include "optim/transform.hpp"
 
 namespace descent {
@@ -71,6 +72,14 @@ class Experiment {
     std::vector<double> mean, std, grad_norm;
   };
   LayerStats layer_stats(std::size_t i) const;
+  // Histograms, per layer, of optimizer i's activations (over the whole training split, the
+  // output layer's being its logits) and of its weight gradient's entries (dLoss/dW_l, whole
+  // training split), now. Each quantity's layers share one range (histogram.hpp: shared_range).
+  struct LayerHistograms {
+    ValueRange activation_range, gradient_range;
+    std::vector<Histogram> activations, gradients;
+  };
+  LayerHistograms layer_histograms(std::size_t i, int bins) const;
 
   Index parameter_count() const;
   long long steps_per_epoch() const;

@@ -57,6 +57,9 @@ class Mlp {
 
   // See LayerStats; computed on demand from the last forward and backward pass (allocates).
   std::vector<LayerStats> layer_stats() const;
+  // Layer l's activations of the last forward pass (outputs_l x batch; the last layer's are the logits).
+  auto last_activations(std::size_t l) const { return activations_.at(l).leftCols(batch_); }
+  const std::vector<LayerShape>& layers() const { return layers_; }
 
  private:
   using RowMajorMatrix = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;

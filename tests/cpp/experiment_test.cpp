@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -478,6 +479,58 @@ TEST(Experiment, RecordLayerStatsGivesOneValuePerEpochAndLayer) {
   off.run(epochs(1));
   EXPECT_TRUE(off.history(0).layer_mean.empty());
   EXPECT_EQ(off.layer_stats(0).std.size(), layers);
+}
+
+// The histograms describe the same values as layer_stats: per layer the fractions (with what
+// fell outside) sum to 1, and the mean and spread from the bin centres match the exact ones
+// within a bin width; the weight gradient's entries give back its norm the same way.
+TEST(Experiment, LayerHistogramsAgreeWithTheLayersStatistics) {
+  Spec net = obj({{"hidden", nums({32, 32, 32})}, {"activation", str("relu")}, {"loss", str("crossEntropy")}});
+  Experiment e(experiment(spiral(200), net, 20, 3, {sgd(0.05, 0.9)}));
+  e.run(epochs(1));
+  const int bins = 100;
+  const Experiment::LayerHistograms h = e.layer_histograms(0, bins);
+  const Experiment::LayerStats stats = e.layer_stats(0);
+  const std::vector<Index> weights = {2 * 32, 32 * 32, 32 * 32, 32 * 3};
+  ASSERT_EQ(h.activations.size(), 4u);
+  ASSERT_EQ(h.gradients.size(), 4u);
+  // Moments from the bin centres: each value moves by at most half a bin, so (the triangle
+  // inequality in L2) the mean, the std and the root mean square move by at most half a bin.
+  auto moments = [&](const Histogram& x, const ValueRange& r) {
+    const double width = (r.hi - r.lo) / bins;
+    double mean = 0, second = 0, total = x.below + x.above + x.non_finite;
+    for (int b = 0; b < bins; ++b) {
+      const double centre = r.lo + (b + 0.5) * width;
+      mean += x.fractions[b] * centre;
+      second += x.fractions[b] * centre * centre;
+      total += x.fractions[b];
+    }
+    EXPECT_NEAR(total, 1.0, 1e-12);
+    return std::array<double, 4>{mean, second, width, x.below + x.above + x.non_finite};
+  };
+  int checked = 0;
+  for (std::size_t l = 0; l < 4; ++l) {
+    const auto [mean, second, width, outside] = moments(h.activations[l], h.activation_range);
+    if (l < 3) {  // the bin holding 0 (the range reaches below it for the logits)
+      const int zero = static_cast<int>(-h.activation_range.lo / width);
+      EXPECT_GT(h.activations[l].fractions[zero], 0.2) << "ReLU's zeros fill the bin of 0, layer " << l;
+    }
+    if (outside > 0) continue;  // the widest layer may spill past its mean + 4 std
+    ++checked;
+    EXPECT_NEAR(mean, stats.mean[l], width / 2 + 1e-9) << "layer " << l;
+    EXPECT_NEAR(std::sqrt(second - mean * mean), stats.std[l], width / 2 + 1e-6) << "layer " << l;
+  }
+  for (std::size_t l = 0; l < 4; ++l) {
+    const auto [mean, second, width, outside] = moments(h.gradients[l], h.gradient_range);
+    if (outside > 0) continue;
+    ++checked;
+    const double n = double(weights[l]);
+    EXPECT_NEAR(std::sqrt(n * second), stats.grad_norm[l], std::sqrt(n) * width / 2 + 1e-9) << "layer " << l;
+  }
+  EXPECT_GE(checked, 4);
+  EXPECT_THROW(e.layer_histograms(0, 1), InvalidArgument);
+  EXPECT_THROW(e.layer_histograms(0, 201), InvalidArgument);
+  EXPECT_THROW(e.layer_histograms(5, 10), InvalidArgument);
 }
 
 // ---- run bookkeeping ---------------------------------------------------------------------
