@@ -112,3 +112,27 @@ describe('training under each schedule', () => {
       .rejects.toThrow(/'tMult' must be in \[1, 1000\], got 0/);
   });
 });
+
+describe('the <descent-schedules> element', () => {
+  it('reads and writes its state attribute, hides its parts, and has an embed snippet', async () => {
+    const { decodeSchedulesAttribute, schedulesAttribute } = await import('../../web/src/elements/attributes.js');
+    const { hideCss, parseHide } = await import('../../web/src/elements/hide.js');
+    const { elementSnippet } = await import('../../web/src/elements/snippets.js');
+    const registry = { optimizers: descent.listOptimizers(), objectives: descent.listObjectives() };
+    const state = { scheduleIds: ['constant', 'cosineWarmRestarts'], scheduleLr: 0.1, scheduleEpochs: 40 };
+    expect(decodeSchedulesAttribute('sched=constant,cosineWarmRestarts&schedLr=0.1&schedEpochs=40', registry)).toEqual({ state, notice: null });
+    expect(schedulesAttribute(state, registry)).toBe('sched=constant,cosineWarmRestarts&schedLr=0.1&schedEpochs=40');
+    const defaults = { scheduleIds: [...DEFAULT_SCHEDULES.ids], scheduleLr: DEFAULT_SCHEDULES.lr, scheduleEpochs: DEFAULT_SCHEDULES.epochs };
+    expect(schedulesAttribute(defaults, registry)).toBe('');
+    // A whole page fragment works too (the other keys are the page's).
+    expect(decodeSchedulesAttribute('view=schedules&pair=sgd&schedEpochs=30', registry).state.scheduleEpochs).toBe(30);
+    const bad = decodeSchedulesAttribute('schedEpochs=9999', registry);
+    expect(bad.state).toEqual(defaults);
+    expect(bad.notice).toMatch(/^The state attribute's settings could not be used \(schedEpochs must be a whole number in 2 to 500\)/);
+    expect(parseHide('rules, intro', 'schedules').groups).toEqual(['intro', 'rules']);
+    expect(parseHide('controls', 'schedules').groups).toEqual(['controls']);
+    expect(hideCss()).toContain('descent-schedules[data-hide~="rules"] [data-group="rules"]');
+    expect(elementSnippet({ view: 'schedules', state: 'schedEpochs=30', src: 'descent-elements.js' }))
+      .toBe('<script src="descent-elements.js"></script>\n<descent-schedules state="schedEpochs=30"></descent-schedules>');
+  });
+});
