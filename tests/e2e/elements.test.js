@@ -198,6 +198,27 @@ describe('the custom elements on a bare page from disk', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('runs <descent-schedules state="sched=constant,cosineWarmRestarts&schedEpochs=40" hide="intro,rules"> and trains', async () => {
+    const url = hostPage(dir, 'schedules.html', `<script src="${scriptUrl}"></script>`
+      + '<descent-schedules id="lr" state="sched=constant,cosineWarmRestarts&amp;schedEpochs=40" hide="intro,rules"></descent-schedules>');
+    const page = await browser.context.newPage();
+    watch(page);
+    await page.goto(url);
+    await page.waitForSelector('descent-schedules[data-ready]', { timeout: 30000 });
+    const lr = page.locator('#lr');
+    expect(await lr.locator('[data-group="intro"]').isHidden()).toBe(true);
+    expect(await lr.locator('[data-group="rules"]').isHidden()).toBe(true);
+    expect(await lr.locator('input[id$="sched-epochs"]').inputValue()).toBe('40');
+    // T_0 scales with the run: round(40 / 7) = 6, then 12 more epochs.
+    expect(await lr.locator('.sched-summary li[data-schedule="cosineWarmRestarts"]').getAttribute('data-restarts')).toBe('6,18');
+    await lr.getByRole('button', { name: 'Train under each' }).click();
+    await page.waitForFunction(() => document.querySelector('#lr .sched').parentElement.dataset.state === 'done', null, { timeout: 30000 });
+    expect(await lr.locator('.sched-results li').count()).toBe(2);
+    await page.close();
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
 describe('the page: embed dialog and landscape exports', () => {

@@ -88,6 +88,11 @@ describe('the guided tour', () => {
     await page.locator('.tour-more a[data-view="momentum"]').click();
     expect(await page.getByRole('tab', { name: 'Momentum' }).getAttribute('aria-selected')).toBe('true');
     expect(await hashOf(page)).toContain('view=momentum');
+    await page.getByRole('tab', { name: 'Tour' }).click();
+    await page.locator('.tour-list button[data-step="schedules"]').click();
+    await page.locator('.tour-more a[data-view="schedules"]').click();
+    expect(await page.getByRole('tab', { name: 'Schedules' }).getAttribute('aria-selected')).toBe('true');
+    await page.waitForSelector('#schedules-view[data-rates="ready"]', { timeout: 20000 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -40,12 +40,15 @@ describe('URL state', () => {
       tour: 'adamw',
       presenter: true,
       decayPair: 'sgd',
+      scheduleIds: ['constant', 'cosineWarmRestarts'],
+      scheduleLr: 0.05,
+      scheduleEpochs: 40,
     };
     const hash = encodeState(state, registry);
     expect(hash).toMatch(/^[A-Za-z0-9.:,;()/=&_-]+$/);
     expect(hash).toContain('f=quadratic(alpha:0.5,kappa:20,rotation:30)');
     expect(hash).toContain('adam(lr:0.02,betas:0.8/0.99,eps:0.000001,amsgrad:true)');
-    expect(hash).toContain('tour=adamw&pair=sgd&present=1');
+    expect(hash).toContain('tour=adamw&pair=sgd&sched=constant,cosineWarmRestarts&schedLr=0.05&schedEpochs=40&present=1');
     const { state: back, notice } = decodeState(`#${hash}`, registry);
     expect(notice).toBeNull();
     expect(back).toEqual(state);
@@ -84,6 +87,19 @@ describe('URL state', () => {
   it('drops options equal to their defaults but keeps lr', () => {
     const state = { ...defaultState(), optimizers: [{ type: 'heavyBall', options: { lr: 0.01, momentum: 0.9 } }] };
     expect(encodeState(state, registry)).toContain('opt=heavyBall(lr:0.01)');
+  });
+
+  it('reads the Schedules view\'s keys and names the one that is wrong', () => {
+    const { state, notice } = decodeState('#view=schedules&sched=cosine,constant&schedLr=0.2&schedEpochs=30', registry);
+    expect(notice).toBeNull();
+    expect(state).toEqual({ ...defaultState(), view: 'schedules', scheduleIds: ['cosine', 'constant'], scheduleLr: 0.2, scheduleEpochs: 30 });
+    expect(encodeState(defaultState(), registry)).not.toMatch(/sched/); // the defaults are not written
+    const why = (hash) => decodeState(hash, registry).notice;
+    expect(why('#sched=cosine,linear')).toContain('(sched names an unknown schedule; allowed: constant, step, exponential, cosine, cosineWarmRestarts, warmupCosine)');
+    expect(why('#sched=')).toContain('sched names an unknown schedule');
+    expect(why('#sched=step,step')).toContain('(sched names a schedule twice)');
+    expect(why('#schedLr=-1')).toContain('(schedLr (the base learning rate) must be a number in (0, 10])');
+    expect(why('#schedEpochs=1')).toContain('(schedEpochs must be a whole number in 2 to 500)');
   });
 
   it('keeps missing keys at their defaults', () => {
@@ -155,6 +171,16 @@ describe('URL state', () => {
     ['schedule out of range', '#opt=adam(lr:0.1).cosine(tMax:0)'],
     ['schedule with markup', '#opt=adam(lr:0.1).step(stepSize:<b>1</b>)'],
     ['schedule with an unknown field', '#opt=adam(lr:0.1).cosine(tMax:10,foo:1)'],
+    ['unknown schedule for the Schedules view', '#view=schedules&sched=cosine,linear'],
+    ['markup in the Schedules view\'s list', '#sched=<b>cosine</b>'],
+    ['no schedule for the Schedules view', '#sched='],
+    ['a schedule twice', '#sched=cosine,cosine'],
+    ['base rate zero', '#schedLr=0'],
+    ['base rate too large', '#schedLr=11'],
+    ['base rate as text', '#schedLr=fast'],
+    ['one epoch of schedules', '#schedEpochs=1'],
+    ['too many epochs of schedules', '#schedEpochs=501'],
+    ['fractional epochs of schedules', '#schedEpochs=7.5'],
   ];
 
   it.each(hostile)('%s falls back to the defaults with a notice', (_, hash) => {

@@ -17,9 +17,10 @@ import { mountMomentum } from './views/momentum/index.js';
 import { mountTour } from './views/tour/index.js';
 import { mountDecay } from './views/decay/index.js';
 import { mountInit } from './views/init/index.js';
+import { mountSchedules } from './views/schedules/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
-import { decayAttribute, landscapeAttribute, momentumAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
+import { decayAttribute, landscapeAttribute, momentumAttribute, schedulesAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -73,6 +74,10 @@ async function start() {
   let decay = null;
   let init = null;
   const showInit = () => { init ??= mountInit(document.getElementById('init-view'), { client }); };
+  let schedules = null;
+  const showSchedules = () => {
+    schedules ??= mountSchedules(document.getElementById('schedules-view'), { client, state, onChange: writeUrl });
+  };
   const showDecay = () => {
     decay ??= mountDecay(document.getElementById('decay-view'), { client, registry, state, onChange: writeUrl });
   };
@@ -99,6 +104,7 @@ async function start() {
       else tour?.hide();
       if (view === 'decay') showDecay();
       if (view === 'init') showInit();
+      if (view === 'schedules') showSchedules();
     },
   });
   tabs.select(state.view);
@@ -107,6 +113,7 @@ async function start() {
   if (state.view === 'tour') showTour();
   if (state.view === 'decay') showDecay();
   if (state.view === 'init') showInit();
+  if (state.view === 'schedules') showSchedules();
 
   renderOptimizerList(document.getElementById('optimizer-list'), document.getElementById('optimizer-index'), optimizers);
   document.getElementById('optimizers').hidden = false;
@@ -123,6 +130,7 @@ async function start() {
         if (view === 'momentum') return momentumAttribute(momentumState);
         if (view === 'tour') return tourAttribute(state);
         if (view === 'decay') return decayAttribute(state);
+        if (view === 'schedules') return schedulesAttribute(state, registry);
         return landscapeAttribute(state, registry);
       },
       pageUrl: (view) => {

@@ -11,6 +11,7 @@
 
 import { decodeSchedule, encodeSchedule } from './train-state.js';
 import { TOUR_STEPS, findStep } from './tour/steps.js';
+import { DEFAULT_SCHEDULES, SCHEDULE_IDS, SCHEDULE_LIMITS } from './views/schedules/compare.js';
 import { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber } from './url-values.js';
 
 // Re-exported: the views import them from here.
@@ -18,7 +19,7 @@ export { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber };
 
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 
-export const VIEWS = ['landscape', 'train', 'momentum', 'rules', 'decay', 'init', 'tour'];
+export const VIEWS = ['landscape', 'train', 'momentum', 'rules', 'decay', 'init', 'schedules', 'tour'];
 export const MAX_HASH_LENGTH = 2000;
 export const MAX_OPTIMIZERS = 8;
 export const MAX_STEPS = 5000;
@@ -90,6 +91,10 @@ export function defaultState() {
     tour: TOUR_STEPS[0].id, // the tour's step (view=tour)
     presenter: false, // the tour's presenter mode: large type, controls hidden
     decayPair: 'adam', // the Weight decay view's pair: adam (Adam with L2 / AdamW) or sgd (SGD with L2 / SGDW)
+    // The Schedules view: the schedules compared (views/schedules/compare.js ids), base rate, epochs.
+    scheduleIds: [...DEFAULT_SCHEDULES.ids],
+    scheduleLr: DEFAULT_SCHEDULES.lr,
+    scheduleEpochs: DEFAULT_SCHEDULES.epochs,
   };
 }
 
@@ -255,6 +260,40 @@ export const PROPERTIES = [
     decode: (text) => {
       if (text !== 'adam' && text !== 'sgd') throw new Error('pair must be adam or sgd');
       return text;
+    },
+  },
+  {
+    key: 'sched',
+    field: 'scheduleIds',
+    encode: (value) => (value.join(',') === DEFAULT_SCHEDULES.ids.join(',') ? null : value.join(',')),
+    decode: (text) => {
+      const ids = text.split(',');
+      if (ids.some((id) => !SCHEDULE_IDS.includes(id))) throw new Error(`sched names an unknown schedule; allowed: ${SCHEDULE_IDS.join(', ')}`);
+      if (new Set(ids).size !== ids.length) throw new Error('sched names a schedule twice');
+      return ids;
+    },
+  },
+  {
+    key: 'schedLr',
+    field: 'scheduleLr',
+    encode: (value) => (value === DEFAULT_SCHEDULES.lr ? null : formatUrlNumber(value)),
+    decode: (text) => {
+      let lr = NaN;
+      try { lr = parseNumber(text); } catch { /* named below */ }
+      if (!(lr > 0 && lr <= SCHEDULE_LIMITS.maxLr)) throw new Error(`schedLr (the base learning rate) must be a number in (0, ${SCHEDULE_LIMITS.maxLr}]`);
+      return lr;
+    },
+  },
+  {
+    key: 'schedEpochs',
+    field: 'scheduleEpochs',
+    encode: (value) => (value === DEFAULT_SCHEDULES.epochs ? null : String(value)),
+    decode: (text) => {
+      const { minEpochs, maxEpochs } = SCHEDULE_LIMITS;
+      if (!/^\d{1,4}$/.test(text) || Number(text) < minEpochs || Number(text) > maxEpochs) {
+        throw new Error(`schedEpochs must be a whole number in ${minEpochs} to ${maxEpochs}`);
+      }
+      return Number(text);
     },
   },
   {

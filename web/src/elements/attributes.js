@@ -104,3 +104,20 @@ export function decodeDecayAttribute(text, registry) {
 export function decayAttribute({ decayPair }) {
   return `pair=${decayPair}`;
 }
+
+/** The Schedules view's fields of the page state, and their URL keys. */
+const SCHEDULE_FIELDS = ['scheduleIds', 'scheduleLr', 'scheduleEpochs'];
+const SCHEDULE_KEYS = ['sched', 'schedLr', 'schedEpochs'];
+
+/** { state: { scheduleIds, scheduleLr, scheduleEpochs }, notice } for <descent-schedules state="sched=constant,cosineWarmRestarts">. */
+export function decodeSchedulesAttribute(text, registry) {
+  const { state, notice } = decodeState(landscapeStateText(text), registry);
+  return { state: Object.fromEntries(SCHEDULE_FIELDS.map((f) => [f, state[f]])), notice: attributeNotice(notice) };
+}
+
+/** The Schedules view's state attribute: its keys that differ from the defaults ('' for the defaults). */
+export function schedulesAttribute(state, registry) {
+  const { state: defaults } = decodeState('', registry);
+  for (const f of SCHEDULE_FIELDS) defaults[f] = state[f];
+  return encodeState(defaults, registry).split('&').filter((p) => SCHEDULE_KEYS.includes(p.split('=')[0])).join('&');
+}

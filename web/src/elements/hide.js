@@ -57,13 +57,20 @@ export const DECAY_GROUPS = Object.freeze([
   { name: 'controls', label: 'The grid\'s settings (pair, rates, decays, epochs)' },
 ]);
 
+/** Groups of <descent-schedules>. */
+export const SCHEDULES_GROUPS = Object.freeze([
+  { name: 'intro', label: 'The explanation' },
+  { name: 'controls', label: 'The settings (schedules, base rate, epochs) and the Train button' },
+  { name: 'rules', label: 'The schedules\' formulas and PyTorch classes' },
+]);
+
 /** The groups whose hiding empties the controls column, so that 'controls' follows from them. */
 const COLUMN_PARTS = {
   landscape: ['objective', 'start', 'optimizers'], train: ['data', 'network', 'training'], momentum: ['quadratic', 'sliders', 'rule'],
-  tour: ['controls'], decay: ['controls'],
+  tour: ['controls'], decay: ['controls'], schedules: ['controls'],
 };
 
-export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, momentum: MOMENTUM_GROUPS, tour: TOUR_GROUPS, decay: DECAY_GROUPS });
+export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, momentum: MOMENTUM_GROUPS, tour: TOUR_GROUPS, decay: DECAY_GROUPS, schedules: SCHEDULES_GROUPS });
 
 const MAX_HIDE_LENGTH = 500;
 

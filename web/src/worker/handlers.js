@@ -4,6 +4,7 @@
 
 import { landscapeHandlers } from './handlers/landscape.js';
 import { momentumHandlers } from './handlers/momentum.js';
+import { scheduleHandlers } from './handlers/schedules.js';
 import { trainHandlers } from './handlers/train.js';
 
 /** @type {Record<string, (descent: any, request: object) => unknown>} */
@@ -14,6 +15,7 @@ export const handlers = {
   listDatasets: (descent) => descent.listDatasets(),
   ...landscapeHandlers,
   ...momentumHandlers,
+  ...scheduleHandlers,
   ...trainHandlers,
 };
 

@@ -97,7 +97,11 @@ export function parseOption(option, raw, what) {
   }
 }
 
-function scheduleSpec(schedule, epochs, what) {
+/**
+ * A view schedule ({ type of SCHEDULES, field: value }) as the module's ScheduleSpec, lengths in
+ * epochs, or undefined for none; a field left empty takes its default (the Schedules view uses it too).
+ */
+export function scheduleSpec(schedule, epochs, what) {
   if (!schedule || !schedule.type || schedule.type === 'none') return undefined;
   const def = SCHEDULES.find((s) => s.type === schedule.type);
   if (!def) throw new Error(`${what}: unknown schedule "${schedule.type}"`);
