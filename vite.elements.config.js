@@ -16,8 +16,8 @@ import { createConfig } from './vite.config.js';
 import { katexWoff2Only } from './vite.single.config.js';
 
 const repoRoot = import.meta.dirname;
-export const HOSTS = ['descent-landscape', 'descent-train', 'descent-momentum', 'descent-tour', 'descent-decay', 'descent-schedules'];
-const SCOPED = [/[\\/]web[\\/]src[\\/]styles\.css$/, /[\\/]web[\\/]src[\\/]views[\\/](?:train[\\/]train|tour[\\/]tour|decay[\\/]decay|schedules[\\/]schedules)\.css$/];
+export const HOSTS = ['descent-landscape', 'descent-train', 'descent-momentum', 'descent-tour', 'descent-decay', 'descent-schedules', 'descent-init'];
+const SCOPED = [/[\\/]web[\\/]src[\\/]styles\.css$/, /[\\/]web[\\/]src[\\/]views[\\/](?:train[\\/]train|tour[\\/]tour|decay[\\/]decay|schedules[\\/]schedules|init[\\/]init)\.css$/];
 
 /**
  * The page's CSS scoped to the elements: `:root` rules apply to the elements themselves, `html` and

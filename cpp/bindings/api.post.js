@@ -22,7 +22,7 @@ function descentGuard(fn, name) {
 }
 
 // Embind checks argument counts; these methods take optional trailing arguments.
-var descentOptionalArity = { step: 3, scheduleLrs: 3, calculateGain: 2, minimize: 3, integrateFlow: 2, predictions: 2, history: 1 };
+var descentOptionalArity = { step: 3, scheduleLrs: 3, calculateGain: 2, minimize: 3, integrateFlow: 2, predictions: 2, history: 1, layerHistograms: 2 };
 
 function descentFillArguments(name, fn) {
   var arity = descentOptionalArity[name];

@@ -219,6 +219,30 @@ describe('the custom elements on a bare page from disk', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('runs <descent-init state="initDepth=6&initWidth=32&initEpochs=2&initSchemes=xavier,he" hide="intro">', async () => {
+    const url = hostPage(dir, 'init.html', `<script src="${scriptUrl}"></script>`
+      + '<descent-init id="ini" state="initDepth=6&amp;initWidth=32&amp;initEpochs=2&amp;initSchemes=xavier,he" hide="intro"></descent-init>');
+    const page = await browser.context.newPage();
+    watch(page);
+    await page.goto(url);
+    await page.waitForSelector('descent-init[data-ready]', { timeout: 30000 });
+    const ini = page.locator('#ini');
+    expect(await ini.locator('[data-group="intro"]').isHidden()).toBe(true);
+    expect(await ini.locator('input[id$="init-depth"]').inputValue()).toBe('6');
+    expect(await ini.locator('input[id$="init-scheme-small"]').isChecked()).toBe(false);
+    await ini.getByRole('button', { name: 'Build and train' }).click();
+    await page.waitForFunction(() => document.querySelector('#ini .init').parentElement.dataset.state === 'done', null, { timeout: 30000 });
+    expect(await ini.locator('.init-summary li').evaluateAll((els) => els.map((el) => el.dataset.scheme))).toEqual(['xavier', 'he']);
+    expect(await ini.locator('.init-histograms figure').count()).toBe(4);
+    // A change tells the host page the new setup.
+    await page.evaluate(() => document.getElementById('ini').addEventListener('descent-change', (e) => { window.initChange = e.detail.state; }));
+    await ini.locator('select[id$="init-activation"]').selectOption('tanh');
+    expect(await page.evaluate(() => window.initChange)).toBe('initDepth=6&initWidth=32&initEpochs=2&initAct=tanh&initSchemes=xavier,he');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
 describe('the page: embed dialog and landscape exports', () => {

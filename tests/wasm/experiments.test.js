@@ -98,6 +98,24 @@ describe('experiments', async () => {
       expect(h.trainAccuracy).toBeNull();
       expect(h.layers.count).toBe(2);
       expect(exp.layerStats(0).std.length).toBe(2);
+      // Histograms: layers x bins fractions on one range per quantity; with what fell outside, 1 per layer.
+      const hist = exp.layerHistograms(0, 12);
+      expect(hist).toMatchObject({ bins: 12, layers: 2 });
+      for (const set of [hist.activations, hist.gradients]) {
+        expect(set.fractions).toBeInstanceOf(Float64Array);
+        expect(set.fractions.length).toBe(24);
+        expect(set.hi).toBeGreaterThan(set.lo);
+        for (let l = 0; l < 2; l++) {
+          const inside = set.fractions.slice(l * 12, (l + 1) * 12).reduce((a, b) => a + b, 0);
+          expect(inside + set.below[l] + set.above[l] + set.nonFinite[l]).toBeCloseTo(1, 12);
+        }
+      }
+      expect(exp.layerHistograms(0).bins).toBe(30);
+      for (const bins of [1, 201, 2.5, '10', NaN]) {
+        expect(() => exp.layerHistograms(0, bins)).toThrow('layerHistograms: bins must be a whole number in 2 to 200');
+      }
+      expect(() => exp.layerHistograms(3, 10)).toThrow(/layerHistograms/);
+      expect(exp.layerHistograms(0, 10).layers).toBe(2); // still working after the errors
     });
     withExperiment(d, { dataset: spiral, network: tanhNet, seed: 2, optimizers: [{ type: 'adam' }] }, (exp) => {
       const grid = exp.predictGrid(0, { xMin: -2, xMax: 2, yMin: -2, yMax: 2, resolution: 10 });

@@ -43,12 +43,19 @@ describe('URL state', () => {
       scheduleIds: ['constant', 'cosineWarmRestarts'],
       scheduleLr: 0.05,
       scheduleEpochs: 40,
+      initDepth: 4,
+      initWidth: 16,
+      initActivation: 'selu',
+      initEpochs: 3,
+      initStd: 0.2,
+      initSchemes: ['normal', 'xavierUniform'],
     };
     const hash = encodeState(state, registry);
     expect(hash).toMatch(/^[A-Za-z0-9.:,;()/=&_-]+$/);
     expect(hash).toContain('f=quadratic(alpha:0.5,kappa:20,rotation:30)');
     expect(hash).toContain('adam(lr:0.02,betas:0.8/0.99,eps:0.000001,amsgrad:true)');
-    expect(hash).toContain('tour=adamw&pair=sgd&sched=constant,cosineWarmRestarts&schedLr=0.05&schedEpochs=40&present=1');
+    expect(hash).toContain('tour=adamw&pair=sgd&sched=constant,cosineWarmRestarts&schedLr=0.05&schedEpochs=40'
+      + '&initDepth=4&initWidth=16&initEpochs=3&initAct=selu&initStd=0.2&initSchemes=normal,xavierUniform&present=1');
     const { state: back, notice } = decodeState(`#${hash}`, registry);
     expect(notice).toBeNull();
     expect(back).toEqual(state);
@@ -100,6 +107,25 @@ describe('URL state', () => {
     expect(why('#sched=step,step')).toContain('(sched names a schedule twice)');
     expect(why('#schedLr=-1')).toContain('(schedLr (the base learning rate) must be a number in (0, 10])');
     expect(why('#schedEpochs=1')).toContain('(schedEpochs must be a whole number in 2 to 500)');
+  });
+
+  it('reads the Initialisation view\'s keys and names the one that is wrong', () => {
+    const { state, notice } = decodeState('#view=init&initDepth=20&initWidth=32&initAct=tanh&initEpochs=0&initStd=0.5&initSchemes=he,normal', registry);
+    expect(notice).toBeNull();
+    expect(state).toEqual({
+      ...defaultState(), view: 'init', initDepth: 20, initWidth: 32, initActivation: 'tanh', initEpochs: 0, initStd: 0.5,
+      initSchemes: ['normal', 'he'], // the lecture's order, whatever the link's
+    });
+    expect(encodeState(state, registry)).toContain('initDepth=20&initWidth=32&initEpochs=0&initAct=tanh&initStd=0.5&initSchemes=normal,he');
+    expect(encodeState(defaultState(), registry)).not.toMatch(/init/); // the defaults are not written
+    const why = (hash) => decodeState(hash, registry).notice;
+    expect(why('#initDepth=31')).toContain('(initDepth (the number of hidden layers) must be a whole number in 1 to 30)');
+    expect(why('#initWidth=0')).toContain('(initWidth (the width of each hidden layer) must be a whole number in 1 to 512)');
+    expect(why('#initEpochs=2.5')).toContain('(initEpochs (the epochs to train) must be a whole number in 0 to 200)');
+    expect(why('#initAct=swish')).toContain('(initAct (the activation) must be one of relu, tanh, sigmoid, leakyRelu, elu, selu, linear)');
+    expect(why('#initStd=0')).toContain('(initStd (the s of N(0, s²)) must be a number in 0.000001 to 10)');
+    expect(why('#initSchemes=he,lecun')).toContain('(initSchemes names an unknown scheme; allowed: normal, small, xavier, xavierGain, xavierUniform, he)');
+    expect(why('#initSchemes=he,he')).toContain('(initSchemes names a scheme twice)');
   });
 
   it('keeps missing keys at their defaults', () => {
@@ -181,6 +207,14 @@ describe('URL state', () => {
     ['one epoch of schedules', '#schedEpochs=1'],
     ['too many epochs of schedules', '#schedEpochs=501'],
     ['fractional epochs of schedules', '#schedEpochs=7.5'],
+    ['a depth of zero', '#initDepth=0'],
+    ['a width past the limit', '#initWidth=100000'],
+    ['a negative depth', '#initDepth=-3'],
+    ['an unknown activation', '#initAct=<img>'],
+    ['markup in the schemes', '#initSchemes=<script>he</script>'],
+    ['no scheme', '#initSchemes='],
+    ['N(0, s²) with s as text', '#initStd=big'],
+    ['N(0, s²) with a huge s', '#initStd=1e300'],
   ];
 
   it.each(hostile)('%s falls back to the defaults with a notice', (_, hash) => {

@@ -1,5 +1,6 @@
 // The custom elements <descent-landscape>, <descent-train>, <descent-momentum>, <descent-decay>,
-// <descent-schedules> and <descent-tour>: each view of the page, configured by attributes, for a course page after ONE script tag:
+// <descent-schedules>, <descent-init> and <descent-tour>: each view of the page, configured by
+// attributes, for a course page after ONE script tag:
 //   <script src="descent-elements.js"></script>
 //   <descent-landscape state="f=booth" hide="objective"></descent-landscape>
 // Built by vite.elements.config.js into dist/descent-elements.js: one classic script with no
@@ -10,11 +11,13 @@ import 'katex/dist/katex.min.css';
 import './styles.css';
 import './views/train/train.css';
 import './views/schedules/schedules.css';
+import './views/init/init.css';
 import './elements/elements.css';
 import { hideCss } from './elements/hide.js';
 import { DescentLandscapeElement } from './elements/landscape.js';
 import { DescentDecayElement } from './elements/decay.js';
 import { DescentSchedulesElement } from './elements/schedules.js';
+import { DescentInitElement } from './elements/init.js';
 import { DescentTourElement } from './elements/tour.js';
 import { DescentTrainElement } from './elements/train.js';
 import { DescentMomentumElement } from './elements/momentum.js';
@@ -27,9 +30,10 @@ if (!document.getElementById('descent-elements-hide')) {
 }
 
 const ELEMENTS = [['descent-landscape', DescentLandscapeElement], ['descent-train', DescentTrainElement], ['descent-momentum', DescentMomentumElement],
-  ['descent-decay', DescentDecayElement], ['descent-schedules', DescentSchedulesElement], ['descent-tour', DescentTourElement]];
+  ['descent-decay', DescentDecayElement], ['descent-schedules', DescentSchedulesElement], ['descent-init', DescentInitElement],
+  ['descent-tour', DescentTourElement]];
 for (const [tag, element] of ELEMENTS) {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
-export { DescentDecayElement, DescentLandscapeElement, DescentMomentumElement, DescentSchedulesElement, DescentTourElement, DescentTrainElement };
+export { DescentDecayElement, DescentInitElement, DescentLandscapeElement, DescentMomentumElement, DescentSchedulesElement, DescentTourElement, DescentTrainElement };

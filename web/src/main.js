@@ -20,7 +20,7 @@ import { mountInit } from './views/init/index.js';
 import { mountSchedules } from './views/schedules/index.js';
 import { h } from './views/dom.js';
 import { createEmbedDialog } from './embed/dialog.js';
-import { decayAttribute, landscapeAttribute, momentumAttribute, schedulesAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
+import { decayAttribute, initAttribute, landscapeAttribute, momentumAttribute, schedulesAttribute, tourAttribute, trainAttribute } from './elements/attributes.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -73,7 +73,7 @@ async function start() {
   let tour = null; // likewise
   let decay = null;
   let init = null;
-  const showInit = () => { init ??= mountInit(document.getElementById('init-view'), { client }); };
+  const showInit = () => { init ??= mountInit(document.getElementById('init-view'), { client, state, onChange: writeUrl }); };
   let schedules = null;
   const showSchedules = () => {
     schedules ??= mountSchedules(document.getElementById('schedules-view'), { client, state, onChange: writeUrl });
@@ -131,6 +131,7 @@ async function start() {
         if (view === 'tour') return tourAttribute(state);
         if (view === 'decay') return decayAttribute(state);
         if (view === 'schedules') return schedulesAttribute(state, registry);
+        if (view === 'init') return initAttribute(state, registry);
         return landscapeAttribute(state, registry);
       },
       pageUrl: (view) => {

@@ -12,6 +12,7 @@
 import { decodeSchedule, encodeSchedule } from './train-state.js';
 import { TOUR_STEPS, findStep } from './tour/steps.js';
 import { DEFAULT_SCHEDULES, SCHEDULE_IDS, SCHEDULE_LIMITS } from './views/schedules/compare.js';
+import { INIT_ACTIVATIONS, INIT_DEFAULTS, INIT_LIMITS, INIT_SCHEMES } from './views/init/study.js';
 import { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber } from './url-values.js';
 
 // Re-exported: the views import them from here.
@@ -95,6 +96,13 @@ export function defaultState() {
     scheduleIds: [...DEFAULT_SCHEDULES.ids],
     scheduleLr: DEFAULT_SCHEDULES.lr,
     scheduleEpochs: DEFAULT_SCHEDULES.epochs,
+    // The Initialisation view: depth, width, activation, epochs, N(0, s²)'s s, the schemes compared.
+    initDepth: INIT_DEFAULTS.depth,
+    initWidth: INIT_DEFAULTS.width,
+    initActivation: INIT_DEFAULTS.activation,
+    initEpochs: INIT_DEFAULTS.epochs,
+    initStd: INIT_DEFAULTS.std,
+    initSchemes: [...INIT_DEFAULTS.schemes],
   };
 }
 
@@ -182,6 +190,19 @@ function formatItem(item, entries, { objective = false, keepLr = false } = {}) {
 
 // ---------------------------------------------------------------------------------------------
 // The property table
+
+/** A property holding a whole number in [min, max], left out of links at its default. */
+function wholeProperty(key, field, fallback, min, max, what) {
+  return {
+    key,
+    field,
+    encode: (value) => (value === undefined || value === fallback ? null : String(value)),
+    decode: (text) => {
+      if (!/^\d{1,6}$/.test(text) || Number(text) < min || Number(text) > max) throw new Error(`${key} (${what}) must be a whole number in ${min} to ${max}`);
+      return Number(text);
+    },
+  };
+}
 
 /**
  * key: the URL key; field: the state's field; encode(value, registry) -> string or null (omitted);
@@ -294,6 +315,43 @@ export const PROPERTIES = [
         throw new Error(`schedEpochs must be a whole number in ${minEpochs} to ${maxEpochs}`);
       }
       return Number(text);
+    },
+  },
+  wholeProperty('initDepth', 'initDepth', INIT_DEFAULTS.depth, 1, INIT_LIMITS.maxDepth, 'the number of hidden layers'),
+  wholeProperty('initWidth', 'initWidth', INIT_DEFAULTS.width, 1, INIT_LIMITS.maxWidth, 'the width of each hidden layer'),
+  wholeProperty('initEpochs', 'initEpochs', INIT_DEFAULTS.epochs, 0, INIT_LIMITS.maxEpochs, 'the epochs to train'),
+  {
+    key: 'initAct',
+    field: 'initActivation',
+    encode: (value) => (value === undefined || value === INIT_DEFAULTS.activation ? null : value),
+    decode: (text) => {
+      if (!INIT_ACTIVATIONS.includes(text)) throw new Error(`initAct (the activation) must be one of ${INIT_ACTIVATIONS.join(', ')}`);
+      return text;
+    },
+  },
+  {
+    key: 'initStd',
+    field: 'initStd',
+    encode: (value) => (value === undefined || value === INIT_DEFAULTS.std ? null : formatUrlNumber(value)),
+    decode: (text) => {
+      let s = NaN;
+      try { s = parseNumber(text); } catch { /* named below */ }
+      if (!(s >= INIT_LIMITS.minStd && s <= INIT_LIMITS.maxStd)) {
+        throw new Error(`initStd (the s of N(0, s²)) must be a number in ${INIT_LIMITS.minStd} to ${INIT_LIMITS.maxStd}`);
+      }
+      return s;
+    },
+  },
+  {
+    key: 'initSchemes',
+    field: 'initSchemes',
+    encode: (value) => (!value || value.join(',') === INIT_DEFAULTS.schemes.join(',') ? null : value.join(',')),
+    decode: (text) => {
+      const ids = text.split(',');
+      const allowed = INIT_SCHEMES.map((s) => s.id);
+      if (ids.some((id) => !allowed.includes(id))) throw new Error(`initSchemes names an unknown scheme; allowed: ${allowed.join(', ')}`);
+      if (new Set(ids).size !== ids.length) throw new Error('initSchemes names a scheme twice');
+      return allowed.filter((id) => ids.includes(id)); // the view's (the lecture's) order
     },
   },
   {

@@ -105,6 +105,21 @@ export function decayAttribute({ decayPair }) {
   return `pair=${decayPair}`;
 }
 
+/** The Initialisation view's fields of the page state, and their URL keys. */
+const INIT_FIELDS = ['initDepth', 'initWidth', 'initActivation', 'initEpochs', 'initStd', 'initSchemes'];
+const INIT_KEYS = ['initDepth', 'initWidth', 'initAct', 'initEpochs', 'initStd', 'initSchemes'];
+
+/** { state: { initDepth, ... }, notice } for <descent-init state="initDepth=20&initAct=tanh">. */
+export function decodeInitAttribute(text, registry) {
+  const { state, notice } = decodeState(landscapeStateText(text), registry);
+  return { state: Object.fromEntries(INIT_FIELDS.map((f) => [f, state[f]])), notice: attributeNotice(notice) };
+}
+
+/** The Initialisation view's state attribute: its keys that differ from the defaults ('' for the defaults). */
+export function initAttribute(state, registry) {
+  return viewAttribute(state, registry, INIT_FIELDS, INIT_KEYS);
+}
+
 /** The Schedules view's fields of the page state, and their URL keys. */
 const SCHEDULE_FIELDS = ['scheduleIds', 'scheduleLr', 'scheduleEpochs'];
 const SCHEDULE_KEYS = ['sched', 'schedLr', 'schedEpochs'];
@@ -117,7 +132,12 @@ export function decodeSchedulesAttribute(text, registry) {
 
 /** The Schedules view's state attribute: its keys that differ from the defaults ('' for the defaults). */
 export function schedulesAttribute(state, registry) {
+  return viewAttribute(state, registry, SCHEDULE_FIELDS, SCHEDULE_KEYS);
+}
+
+/** A view's keys of the page URL for its fields of `state`, those that differ from the defaults. */
+function viewAttribute(state, registry, fields, keys) {
   const { state: defaults } = decodeState('', registry);
-  for (const f of SCHEDULE_FIELDS) defaults[f] = state[f];
-  return encodeState(defaults, registry).split('&').filter((p) => SCHEDULE_KEYS.includes(p.split('=')[0])).join('&');
+  for (const f of fields) defaults[f] = state[f];
+  return encodeState(defaults, registry).split('&').filter((p) => keys.includes(p.split('=')[0])).join('&');
 }

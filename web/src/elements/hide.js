@@ -64,13 +64,19 @@ export const SCHEDULES_GROUPS = Object.freeze([
   { name: 'rules', label: 'The schedules\' formulas and PyTorch classes' },
 ]);
 
+/** Groups of <descent-init>. */
+export const INIT_GROUPS = Object.freeze([
+  { name: 'intro', label: 'The explanation and the two variances' },
+  { name: 'controls', label: 'The settings (depth, width, activation, epochs, schemes) and the Run button' },
+]);
+
 /** The groups whose hiding empties the controls column, so that 'controls' follows from them. */
 const COLUMN_PARTS = {
   landscape: ['objective', 'start', 'optimizers'], train: ['data', 'network', 'training'], momentum: ['quadratic', 'sliders', 'rule'],
-  tour: ['controls'], decay: ['controls'], schedules: ['controls'],
+  tour: ['controls'], decay: ['controls'], schedules: ['controls'], init: ['controls'],
 };
 
-export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, momentum: MOMENTUM_GROUPS, tour: TOUR_GROUPS, decay: DECAY_GROUPS, schedules: SCHEDULES_GROUPS });
+export const GROUPS = Object.freeze({ landscape: LANDSCAPE_GROUPS, train: TRAIN_GROUPS, momentum: MOMENTUM_GROUPS, tour: TOUR_GROUPS, decay: DECAY_GROUPS, schedules: SCHEDULES_GROUPS, init: INIT_GROUPS });
 
 const MAX_HIDE_LENGTH = 500;
 

@@ -7,7 +7,7 @@ export function escapeAttribute(value) {
 }
 
 export const ELEMENT_TAGS = Object.freeze({
-  landscape: 'descent-landscape', train: 'descent-train', momentum: 'descent-momentum', decay: 'descent-decay', schedules: 'descent-schedules', tour: 'descent-tour',
+  landscape: 'descent-landscape', train: 'descent-train', momentum: 'descent-momentum', decay: 'descent-decay', schedules: 'descent-schedules', init: 'descent-init', tour: 'descent-tour',
 });
 
 /** The URL of descent-elements.js beside the page at `pageUrl` (same folder, no hash or query). */

@@ -8,11 +8,11 @@ import { GROUPS, formatHide } from '../elements/hide.js';
 import { elementSnippet, iframeSnippet, scriptUrl } from '../elements/snippets.js';
 
 let uid = 0;
-const VIEWS = ['landscape', 'train', 'momentum', 'decay', 'schedules', 'tour'];
-const LABELS = { landscape: 'Landscape', train: 'Train', momentum: 'Momentum', decay: 'Weight decay', schedules: 'Schedules', tour: 'Tour (from this step)' };
+const VIEWS = ['landscape', 'train', 'momentum', 'decay', 'init', 'schedules', 'tour'];
+const LABELS = { landscape: 'Landscape', train: 'Train', momentum: 'Momentum', decay: 'Weight decay', init: 'Initialisation', schedules: 'Schedules', tour: 'Tour (from this step)' };
 
 /**
- * opener: the button that opens it. current(): { view: 'landscape' | 'train' | 'momentum' | 'decay' | 'schedules' | 'tour', stateText(view),
+ * opener: the button that opens it. current(): { view: 'landscape' | 'train' | 'momentum' | 'decay' | 'init' | 'schedules' | 'tour', stateText(view),
  * pageUrl(view) } at the time of opening (the page's live setup).
  */
 export function createEmbedDialog(opener, { current }) {

@@ -144,8 +144,8 @@ export const TOUR_STEPS = Object.freeze([
     ],
     formula: '\\eta_t = \\eta_{\\min} + \\tfrac12(\\eta - \\eta_{\\min})\\left(1 + \\cos\\tfrac{\\pi T_{cur}}{T_i}\\right)',
     more: { view: 'schedules', text: 'The Schedules view: each schedule\'s rate drawn at once, its formula and PyTorch class, the network trained under each' },
-    look: 'Press Play. The learning-rate chart under the curves shows each schedule; every restart of the SGDR run shows in its loss as a bump, followed by a deeper fall.',
-    demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=70&t.opt=sgd(lr:0.1,momentum:0.9);sgd(lr:0.1,momentum:0.9).step(stepSize:20,gamma:0.3);sgd(lr:0.1,momentum:0.9).exponential(gamma:0.97);sgd(lr:0.1,momentum:0.9).cosine(tMax:70);sgd(lr:0.1,momentum:0.9).cosineWarmRestarts(t0:10,tMult:2);sgd(lr:0.1,momentum:0.9).warmupCosine(steps:5,tMax:65)', hide: [] },
+    look: 'Press Play. The learning-rate chart under the curves shows each schedule. At each restart of the SGDR run (epochs 10 and 30) its rate jumps back to 0.3 and its loss rises for an epoch or two, then falls deeper; the constant rate stays noisy and high.',
+    demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.init=xavierNormal&t.gain=auto&t.batch=16&t.epochs=70&t.opt=' + ['', '.step(stepSize:20,gamma:0.3)', '.exponential(gamma:0.97)', '.cosine(tMax:70)', '.cosineWarmRestarts(t0:10,tMult:2)', '.warmupCosine(steps:5,tMax:65)'].map((s) => `sgd(lr:0.3,momentum:0.9)${s}`).join(';'), hide: [] },
   },
   {
     id: 'init',

@@ -6,9 +6,10 @@
 /**
  * spec: a module experiment spec; scheduleUnit as trainCreate takes it; onEpoch(points, e): each
  * reply's per-optimizer points (trainRun's `optimizers`); atStart(experimentId): before the first
- * epoch (reads what the start needs). Resolves { cancelled, epochs: how many were trained }.
+ * epoch (reads what the start needs); atEnd(experimentId): after the last epoch of a run that was not
+ * cancelled, before the experiment is deleted. Resolves { cancelled, epochs: how many were trained }.
  */
-export async function trainEpochByEpoch(client, { spec, scheduleUnit = 'steps', epochs, signal, onEpoch, atStart }) {
+export async function trainEpochByEpoch(client, { spec, scheduleUnit = 'steps', epochs, signal, onEpoch, atStart, atEnd }) {
   const { experimentId } = await client.request('trainCreate', { spec, scheduleUnit });
   try {
     await atStart?.(experimentId);
@@ -16,8 +17,12 @@ export async function trainEpochByEpoch(client, { spec, scheduleUnit = 'steps', 
       if (signal?.aborted) return { cancelled: true, epochs: e };
       const reply = await client.request('trainRun', { experimentId, epochs: 1 });
       onEpoch(reply.optimizers, e);
-      if (reply.optimizers.every((p) => p.diverged)) return { cancelled: false, epochs: e + 1 };
+      if (reply.optimizers.every((p) => p.diverged)) {
+        await atEnd?.(experimentId);
+        return { cancelled: false, epochs: e + 1 };
+      }
     }
+    await atEnd?.(experimentId);
     return { cancelled: false, epochs };
   } finally {
     await client.request('trainDelete', { experimentId }).catch(() => {});

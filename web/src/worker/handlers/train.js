@@ -11,6 +11,8 @@
 //   trainOptimizerState { experimentId, index }     -> { index, states: [{ name, symbol, length, norm,
 //                                                      meanAbs, min, max, first: [up to 6 values] }] }: a summary
 //                                                      of the optimizer's state buffers (not the whole arrays)
+//   trainLayerHistograms { experimentId, index?, bins? } -> per layer, histograms of the activations and
+//                                                      of the weight gradient's entries now (exp.layerHistograms)
 //   trainDelete      { experimentId }               -> { deleted: true }
 //
 // The experiment is named `experimentId` (not `id`: the request's own `id` is the client's reply key).
@@ -180,6 +182,11 @@ export const trainHandlers = {
     const { progress } = entry.experiment.info();
     const stepsFrom = progress.optimizers.map((o) => Math.max(0, o.steps - 1));
     return entry.experiment.history({ stepsFrom }).map((h) => epochPoints(h));
+  },
+
+  trainLayerHistograms(descent, request = {}) {
+    const entry = entryOf(descent, request);
+    return entry.experiment.layerHistograms(request.index ?? 0, request.bins);
   },
 
   trainPredictGrid(descent, request = {}) {

@@ -1,0 +1,114 @@
+// Every step of the guided tour, opened by its link in Chromium: the step's title and rule are
+// shown, and its demo shows what the step's text says it shows. Landscape demos run to the end on
+// their own; their race legend carries each run's first and final gap f - f*. Network demos are
+// played for a few epochs; their legend carries each optimizer's loss. Saves one screenshot per
+// step (tour-step-<id>.png).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, screenshotPath, waitReady } from './browser.js';
+import { TOUR_STEPS } from '../../web/src/tour/steps.js';
+
+const LOG = process.env.TOUR_LOG === '1';
+
+// What each step's demo must show, from the runs' numbers. Landscape: runs[i] = { type, first,
+// last, diverged } in the preset's order. Network: runs[i] = { type, loss } after `epochs` epochs.
+const CLAIMS = {
+  gd: (runs) => {
+    // The lecture's bound with a step of 1/beta = 0.1: f - f* shrinks by at least (1 - alpha/beta) per step.
+    expect(runs[0].last / runs[0].first).toBeLessThanOrEqual(0.9 ** 59);
+  },
+  zigzag: (runs) => {
+    // Both converge; the larger step still gets further in 60 steps (its slow direction contracts faster).
+    expect(runs[0].last).toBeLessThan(runs[0].first);
+    expect(runs[1].last).toBeLessThan(runs[1].first);
+    expect(runs[0].last).toBeLessThan(runs[1].last);
+  },
+  momentum: (runs) => {
+    expect(runs[1].last).toBeLessThan(runs[0].last * 1e-6); // tuned heavy ball against GD
+  },
+  nesterov: (runs) => {
+    expect(runs[1].last).toBeLessThan(runs[0].last / 10); // O(1/k^2) against O(1/k)
+  },
+  newton: (runs) => {
+    expect(runs[0].last).toBeLessThan(1e-12 * runs[0].first); // one exact jump on a quadratic
+    expect(runs[1].last).toBeGreaterThan(1e3 * runs[0].last);
+  },
+  adagrad: (runs) => {
+    expect(runs[0].last).toBeLessThan(runs[1].last); // the full matrix turns the step into the valley
+  },
+  rmsprop: (runs) => {
+    expect(runs[1].last).toBeLessThan(runs[0].last); // RMSProp's steps do not shrink for good
+  },
+  adam: (runs) => {
+    expect(runs.map((r) => r.type)).toEqual(['adam', 'rmsprop', 'heavyBall']);
+    expect(runs[0].last).toBeLessThan(runs[1].last / 10); // Adam's momentum and bias correction against RMSProp
+  },
+  compare: (runs) => {
+    const [sgd, momentum, rmsprop, adam] = runs.map((r) => r.loss);
+    expect(Math.max(momentum, rmsprop, adam)).toBeLessThan(sgd); // every method beats plain SGD at these rates
+  },
+  sgdw: (runs) => {
+    expect(runs.map((r) => r.type)).toEqual(['sgd', 'sgdw']);
+    for (const r of runs) expect(r.loss).toBeLessThan(0.9); // both train from ln 3 ≈ 1.1
+  },
+  adamw: (runs) => {
+    expect(runs.map((r) => r.type)).toEqual(['adam', 'adamw']);
+    expect(runs[1].loss).toBeLessThan(runs[0].loss); // the same decay, decoupled, hurts the fit less
+  },
+  schedules: (runs) => {
+    expect(runs).toHaveLength(6);
+    // At lr 0.3 the constant rate stays noisy and high; every schedule that lowers it does better.
+    for (const r of runs.slice(1)) expect(r.loss).toBeLessThan(runs[0].loss);
+  },
+  init: (runs) => {
+    expect(runs[0].loss).toBeLessThan(0.9); // a six-layer tanh network with Xavier and tanh's gain trains
+  },
+};
+
+describe('every step of the guided tour', () => {
+  let browser;
+  beforeAll(async () => {
+    browser = await launch({ viewport: { width: 1400, height: 1000 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has a claim for every step', () => {
+    expect(Object.keys(CLAIMS).sort()).toEqual(TOUR_STEPS.map((s) => s.id).sort());
+  });
+
+  it.each(TOUR_STEPS.map((s, i) => [s.id, s, i]))('step %s shows what it says', async (id, step, i) => {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${browser.baseUrl}#view=tour&tour=${id}`);
+    expect(await waitReady(page)).toBe('');
+    expect(await page.locator('.tour-title').textContent()).toBe(step.title);
+    expect(await page.locator('.tour-count').textContent()).toBe(`Step ${i + 1} of ${TOUR_STEPS.length}`);
+    expect(await page.locator('.tour-step .katex').count()).toBeGreaterThan(0); // the rule or formula, typeset
+    let runs;
+    if (step.demo.view === 'landscape') {
+      const steps = /steps=(\d+)/.exec(step.demo.state)[1];
+      await page.waitForFunction((k) => document.querySelector('.tour-demo-landscape .landscape-figure')?.dataset.k === k, steps, { timeout: 30000 });
+      runs = await page.locator('.tour-demo-landscape .race-legend li').evaluateAll((els) => els.map((el) => ({
+        type: el.dataset.type, first: Number(el.dataset.firstGap), last: Number(el.dataset.finalGap), diverged: el.dataset.diverged === 'true',
+      })));
+      for (const r of runs) expect(r.diverged).toBe(false);
+    } else {
+      const demo = page.locator('.tour-demo-train');
+      await page.waitForSelector('.tour-demo-train .train-optimizer', { timeout: 15000 });
+      await demo.getByRole('button', { name: 'Play' }).click();
+      await page.waitForFunction(() => Number(document.querySelector('.tour-demo-train .train-view').dataset.epoch) >= 20, null, { timeout: 60000 });
+      // A DOM click: under load the busy button may not settle in time for Playwright's actionability checks.
+      await demo.getByRole('button', { name: 'Pause' }).evaluate((button) => button.click());
+      const types = await demo.locator('.train-optimizer').evaluateAll((els) => els.map((el) => el.dataset.type));
+      const losses = await demo.locator('.train-legend li .values').allTextContents();
+      runs = types.map((type, k) => ({ type, loss: Number(/loss ([\d.e+-]+)/.exec(losses[k] ?? '')?.[1]) }));
+    }
+    if (LOG) console.log(id, JSON.stringify(runs));
+    CLAIMS[id](runs);
+    await page.screenshot({ path: screenshotPath(`tour-step-${id}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
