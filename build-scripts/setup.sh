@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Descent needs and is missing; idempotent and quick when everything is there.
-#   apt (Debian 12, as root): emscripten, libeigen3-dev, cmake, g++, googletest, libgtest-dev, chromium
+#   apt (Debian 12, as root): emscripten, libeigen3-dev, cmake, g++, googletest, libgtest-dev, chromium,
+#        clang and libclang-rt-14-dev (libFuzzer and the sanitizers' runtimes, for build/fuzz)
 #   npm: `npm ci` when node_modules is missing or older than package-lock.json
 # Prints one line per action. SKIP_APT=1 skips the apt part (e.g. on a machine managed otherwise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(emscripten libeigen3-dev cmake g++ googletest libgtest-dev chromium)
+APT_PACKAGES=(emscripten libeigen3-dev cmake g++ googletest libgtest-dev chromium clang libclang-rt-14-dev)
 
 if [[ "${SKIP_APT:-0}" != 1 ]]; then
   missing=()

@@ -9,7 +9,12 @@ namespace descent {
 namespace {
 
 const std::string kContext = "integrateFlow options";
-constexpr long long kMaxSteps = 2000000;  // attempted steps; a stiff flow stops instead of hanging
+// Attempted steps; a stiff flow stops instead of hanging (about a second natively at the limit).
+// The fuzz build (tests/fuzz) lowers it: instrumented, the full limit takes over a minute.
+#ifndef DESCENT_FLOW_MAX_STEPS
+#define DESCENT_FLOW_MAX_STEPS 2000000
+#endif
+constexpr long long kMaxSteps = DESCENT_FLOW_MAX_STEPS;
 constexpr double kExplosion = 1e12;       // |f| > kExplosion (1 + |f(x0)|) counts as divergence
 constexpr double kMaxSamples = 1e7;       // numbers in xs: 80 MB, about what a browser tab can spare
 

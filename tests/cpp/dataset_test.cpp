@@ -428,6 +428,24 @@ TEST(Datasets, CsvConstantFeatureIsOnlyCentred) {
   EXPECT_EQ(d.x_train.row(0).cwiseAbs().maxCoeff(), 0.0);
 }
 
+// Found by fuzz_csv (tests/fuzz/corpus/csv/regression-empty-test-split.csv): with testFraction 0
+// the test split is features x 0 with a null data pointer, and standardising took row(f) of it for
+// every feature f, offsetting a null pointer (UBSan: "applying non-zero offset 8 to null pointer").
+// The values were right; the behaviour was undefined. GCC's UBSan (build/asan) does not flag a null
+// pointer plus an offset, clang's does: the check that catches a regression is that seed, which
+// every run of the fuzz suite replays; this test pins the shapes.
+TEST(Datasets, AnEmptyTestSplitIsLeftAloneWhenStandardising) {
+  for (const char* text : {"1,2,0\n3,4,1\n5,7,1\n", "1,2,0\n1,4,1\n1,7,1\n"}) {  // varying, then constant
+    const Dataset d = csv(text, {{"testFraction", num(0)}});
+    EXPECT_EQ(d.x_test.rows(), 2);
+    EXPECT_EQ(d.x_test.cols(), 0);
+    EXPECT_EQ(d.x_train.cols(), 3);
+    EXPECT_TRUE(d.x_train.allFinite());
+  }
+  // Every data set that standardises, with more than one feature.
+  EXPECT_EQ(make_dataset(spec("iris", {{"testFraction", num(0)}}), 1).x_test.cols(), 0);
+}
+
 TEST(Datasets, CsvHeaderAcceptsBooleans) {
   // With header: false the first row is data, so "1,2,0" counts.
   const std::string text = "1,2,0\n3,4,1\n5,6,0\n7,8,1\n";

@@ -93,17 +93,20 @@ void split_examples(Dataset& d, double test_fraction, Rng& rng) {
 
 void standardise(Dataset& d) {
   const Index n = d.x_train.cols();
+  // With testFraction 0 the test split has no columns and a null data pointer: Eigen's row(f) of it
+  // would offset that null pointer (undefined behaviour, found by fuzz_csv), so it is left alone.
+  const bool has_test = d.x_test.cols() > 0;
   for (Index f = 0; f < d.x_train.rows(); ++f) {
     const double lo = d.x_train.row(f).minCoeff(), hi = d.x_train.row(f).maxCoeff();
     if (lo == hi) {  // constant: exact comparison, so a repeated 0.1 is not divided by rounding noise
       d.x_train.row(f).array() -= lo;
-      d.x_test.row(f).array() -= lo;
+      if (has_test) d.x_test.row(f).array() -= lo;
       continue;
     }
     const double mean = d.x_train.row(f).sum() / static_cast<double>(n);
     const double std = std::sqrt((d.x_train.row(f).array() - mean).square().sum() / static_cast<double>(n));
     d.x_train.row(f) = (d.x_train.row(f).array() - mean) / std;
-    d.x_test.row(f) = (d.x_test.row(f).array() - mean) / std;
+    if (has_test) d.x_test.row(f) = (d.x_test.row(f).array() - mean) / std;
   }
 }
 
