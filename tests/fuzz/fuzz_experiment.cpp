@@ -7,6 +7,7 @@
 // loss and gradient on a small batch and predictions; initScale -> init_scale; gain ->
 // calculate_gain. The harness lowers sizes the product would accept (examples, widths, steps,
 // epochs) to small ones, so that an input runs in milliseconds (see fuzz_common.hpp, Cap).
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -42,6 +43,12 @@ void exercise_experiment(const Spec& spec, const Spec& run) {
       (void)e->predictions(i, false);
       (void)e->predictions(i, true);
       (void)e->layer_stats(i);
+      const Experiment::LayerHistograms hist = e->layer_histograms(i, 8);
+      for (const Histogram& layer : hist.activations) {
+        double total = layer.below + layer.above + layer.non_finite;
+        for (double f : layer.fractions) total += f;
+        require(std::abs(total - 1) < 1e-9, "layer_histograms", "fractions do not sum to 1");
+      }
       if (e->input_dimension() == 2) {
         const auto grid = e->predict_grid(i, Grid{-2.5, 2.5, -2.5, 2.5, 8});
         require(grid.size() == std::size_t(64 * e->outputs()), "predict_grid", "size");
