@@ -53,10 +53,10 @@ describe('the initialisation study', () => {
     expect(by.he.histograms.end.activations.fractions).not.toEqual(start('he').activations.fractions);
   });
 
-  it('draws each layer as a row scaled to its own peak, with what fell outside', () => {
+  it('draws each layer as a row scaled to its own peak (square root), with what fell outside', () => {
     const set = { lo: -1, hi: 1, fractions: new Float64Array([0.1, 0.4, 0.2, 0, 0, 0.5, 0, 0]), below: new Float64Array([0.3, 0]), above: new Float64Array([0, 0.5]), nonFinite: new Float64Array([0, 0]) };
     expect(ridgelineRows(set, 4)).toEqual([
-      { layer: 0, heights: [0.25, 1, 0.5, 0], outside: 0.3 },
+      { layer: 0, heights: [0.5, 1, Math.SQRT1_2, 0], outside: 0.3 }, // sqrt(0.1 / 0.4), 1, sqrt(0.2 / 0.4)
       { layer: 1, heights: [0, 1, 0, 0], outside: 0.5 },
     ]);
     // Layer 0: 0.3 below, then 0.1, 0.4, 0.2: the 2.5% quantile is below the range (bin 0), the

@@ -1,13 +1,14 @@
 // Per-layer histograms as a ridgeline: one row per layer (the first at the top), the bins as bars
 // over one shared x range, each row scaled to its own tallest bin so that a layer whose values all
-// sit in one bin shows as a single spike however few or many values it has. The fraction that fell
+// sit in one bin shows as a single spike however few or many values it has, and on a square-root
+// scale so that the tails still show beside ReLU's spike of zeros. The fraction that fell
 // outside the range is written at the row's end. ridgelineRows is the pure part (tested in
 // tests/web/ridgeline.test.js); drawRidgeline paints it on a canvas.
 import { formatNumber } from '../views/format.js';
 
 /**
  * set: { lo, hi, fractions (layers x bins, row-major), below, above, nonFinite } as
- * layerHistograms returns it. Returns [{ layer, heights: per bin in [0, 1], outside }].
+ * layerHistograms returns it. Returns [{ layer, heights: per bin in [0, 1] (sqrt of the fraction of the peak), outside }].
  */
 export function ridgelineRows(set, bins) {
   const layers = set.fractions.length / bins;
@@ -16,14 +17,14 @@ export function ridgelineRows(set, bins) {
     const peak = Math.max(...row);
     return {
       layer: l,
-      heights: Array.from(row, (f) => (peak > 0 ? f / peak : 0)),
+      heights: Array.from(row, (f) => (peak > 0 ? Math.sqrt(f / peak) : 0)),
       outside: set.below[l] + set.above[l] + set.nonFinite[l],
     };
   });
 }
 
 const LABEL_WIDTH = 46;
-const OUTSIDE_WIDTH = 46;
+const OUTSIDE_WIDTH = 64;
 const AXIS_HEIGHT = 18;
 
 /**

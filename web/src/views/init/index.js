@@ -93,8 +93,9 @@ export function mountInit(root, { client, state, onChange = () => {}, idPrefix =
       h('div', { class: 'init-histogram-head' },
         h('h3', {}, 'Histograms per layer'), field('Show', histogramWhen)),
       h('p', { class: 'hint' }, 'One row per layer, the first at the top and the output layer\'s logits last. All the rows of one '
-        + 'chart share its x range (the widest layer\'s mean ± 4 std), and each row is scaled to its own tallest bar: a row that '
-        + 'is one spike at 0 is a layer whose values are tiny next to the widest layer\'s. The gradients are the entries of ∂L/∂W of '
+        + 'chart share its x range (the widest layer\'s mean ± 4 std), and each row is scaled to its own tallest bar (heights on a '
+        + 'square-root scale, so that the tails show beside ReLU\'s spike of zeros): a row that narrows to a spike at 0 is a layer '
+        + 'whose values are tiny next to the widest layer\'s. The gradients are the entries of ∂L/∂W of '
         + 'each layer on the whole training set.'),
       histograms)));
 
