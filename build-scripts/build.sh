@@ -10,7 +10,7 @@
 #   web:     vite build: web/ -> dist/, then vite build --config vite.single.config.js -> dist/descent.html
 #            (the whole page in one file that works from disk), then vite build --config
 #            vite.elements.config.js -> dist/descent-elements.js (the custom elements, one script)
-# Options: --native-only (native, asan and fuzz), --wasm-only, --web-only, --no-native, --no-asan, --no-fuzz,
+# Options: --native-only (native, asan and fuzz), --wasm-only, --web-only, --no-native (nor asan, fuzz), --no-asan, --no-fuzz,
 #          --no-wasm, --no-web, -jN (default: all cores)
 # DESCENT_WASM=<path to a descent.mjs> makes the page use that module instead of build/wasm/descent.mjs.
 set -euo pipefail
@@ -23,7 +23,7 @@ for arg in "$@"; do
     --native-only) native=1 asan=1 fuzz=1 wasm=0 web=0 ;;
     --wasm-only) native=0 asan=0 fuzz=0 wasm=1 web=0 ;;
     --web-only) native=0 asan=0 fuzz=0 wasm=0 web=1 ;;
-    --no-native) native=0 ;;
+    --no-native) native=0 asan=0 fuzz=0 ;;  # all three are native builds
     --no-asan) asan=0 ;;
     --no-fuzz) fuzz=0 ;;
     --no-wasm) wasm=0 ;;
@@ -54,9 +54,10 @@ if ((asan)); then
   t=$SECONDS
   if ! configured build/asan; then
     step "configure asan (build/asan)"
-    # -O1 -g: readable reports at a tolerable speed; assertions (Eigen's bounds checks) stay on.
+    # -O1 -g1: reports with file:line at a tolerable speed (line tables only: full -g on Eigen's
+    # templates costs much compile time); assertions (Eigen's bounds checks) stay on.
     cmake -S . -B build/asan -DDESCENT_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g"
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
   fi
   step "compile asan tests"
   cmake --build build/asan --target descent_tests -j"$jobs"
@@ -68,7 +69,8 @@ if ((fuzz)); then
   command -v clang++ >/dev/null || { echo "build: clang++ is missing (build-scripts/setup.sh installs clang)" >&2; exit 1; }
   if ! configured build/fuzz; then
     step "configure fuzz (build/fuzz)"
-    cmake -S . -B build/fuzz -DDESCENT_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake -S . -B build/fuzz -DDESCENT_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
   fi
   step "compile fuzz targets"
   cmake --build build/fuzz -j"$jobs"

@@ -3,6 +3,8 @@
 #include <emscripten/bind.h>
 #include <malloc.h>
 
+#include <cstdlib>
+
 #include "bindings/convert.hpp"
 #include "bindings/experiment_handle.hpp"
 #include "bindings/handles.hpp"
@@ -178,6 +180,10 @@ val momentumRateMap(val options) {
 // create/delete cycles leave nothing behind.
 double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
 
+// A real abort inside the module (as a failed check in C++ would be): the page's tests use it to
+// check that a dead module is reported and the worker restarted with the setup kept.
+[[noreturn]] void abortForTesting() { std::abort(); }
+
 }  // namespace
 }  // namespace descent::bindings
 
@@ -238,4 +244,5 @@ EMSCRIPTEN_BINDINGS(descent) {
   function("integrateFlow", &integrateFlow);
   function("momentumRateMap", &momentumRateMap);
   function("heapBytesInUse", &heapBytesInUse);
+  function("abortForTesting", &abortForTesting);
 }

@@ -388,6 +388,8 @@ export interface DescentModule {
   momentumRateMap(options: MomentumRateMapOptions): MomentumRateMap;
   /** Bytes of the WebAssembly heap in use (malloc), for leak checks. */
   heapBytesInUse(): number;
+  /** Aborts the module for good (std::abort inside it), for the tests of the page's recovery; throws a WebAssembly.RuntimeError. */
+  abortForTesting(): never;
   /** Embind classes: created through createOptimizer / createObjective. */
   Optimizer: { prototype: Optimizer };
   Objective: { prototype: Objective };

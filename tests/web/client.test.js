@@ -33,6 +33,32 @@ describe('worker client', () => {
     expect(results.sort()).toEqual([1, 2]);
   });
 
+  it('marks a dead module fatal: every request is refused from then on and onFatal runs once', async () => {
+    const fatal = [];
+    let slowDone;
+    const module = {
+      abortForTesting: () => { throw new WebAssembly.RuntimeError('abort(). Build with -sASSERTIONS for more info.'); },
+      listOptimizers: () => new Promise((resolve) => { slowDone = resolve; }),
+      listObjectives: () => ['quadratic'],
+    };
+    const client = createClient(new FakeWorker(module), { onFatal: (error) => fatal.push(error.message) });
+    const slow = client.request('listOptimizers'); // pending when the module dies
+    const crash = client.request('abortForTesting');
+    await expect(crash).rejects.toThrow('The computation engine stopped (abort(). Build with -sASSERTIONS for more info.)');
+    await expect(slow).rejects.toMatchObject({ fatal: true });
+    await expect(client.request('listObjectives')).rejects.toThrow('The computation engine stopped');
+    expect(fatal).toEqual(['The computation engine stopped (abort(). Build with -sASSERTIONS for more info.)']);
+    slowDone([]);
+    // The same module answers nothing more, even to a new client (its memory cannot be trusted).
+    const again = createClient(new FakeWorker(module));
+    await expect(again.request('listObjectives')).rejects.toThrow('stopped earlier and can answer nothing more');
+    // An ordinary error is not fatal.
+    const ordinary = createClient(new FakeWorker({ listObjectives: () => { throw new Error('bad option'); }, listSchedules: () => [] }), { onFatal: () => fatal.push('no') });
+    await expect(ordinary.request('listObjectives')).rejects.toThrow('bad option');
+    await expect(ordinary.request('listSchedules')).resolves.toEqual([]);
+    expect(fatal).toHaveLength(1);
+  });
+
   it('rejects with the worker error message', async () => {
     const client = createClient(new FakeWorker({ listOptimizers: () => { throw new Error('boom'); } }));
     await expect(client.request('listOptimizers')).rejects.toThrow('boom');

@@ -1,7 +1,9 @@
 // A promise-based client for the worker: request(type, payload) resolves with the reply's result
-// or rejects with an Error carrying the worker's message.
+// or rejects with an Error carrying the worker's message. When the worker itself is lost (its
+// module died: a reply marked fatal; or the worker failed), every pending and later request is
+// refused with that error (`error.fatal` is true) and onFatal(error) is called once.
 
-export function createClient(worker, { timeoutMs = 30000 } = {}) {
+export function createClient(worker, { timeoutMs = 30000, onFatal } = {}) {
   let nextId = 1;
   let failure = null; // set once the worker itself is broken
   const pending = new Map();
@@ -14,15 +16,19 @@ export function createClient(worker, { timeoutMs = 30000 } = {}) {
     fn(entry);
   }
 
-  function failAll(error) {
+  function failAll(error, { fatal = true } = {}) {
+    if (failure) return;
     failure = error;
+    error.fatal = fatal;
     for (const id of [...pending.keys()]) settle(id, (e) => e.reject(error));
+    if (fatal) onFatal?.(error);
   }
 
   worker.addEventListener('message', (event) => {
     const reply = event.data;
     if (!reply || typeof reply !== 'object' || !pending.has(reply.id)) return;
-    settle(reply.id, (e) => (reply.ok ? e.resolve(reply.result) : e.reject(new Error(reply.error))));
+    if (reply.fatal) failAll(new Error(reply.error));
+    else settle(reply.id, (e) => (reply.ok ? e.resolve(reply.result) : e.reject(new Error(reply.error))));
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault?.();
@@ -44,7 +50,7 @@ export function createClient(worker, { timeoutMs = 30000 } = {}) {
       });
     },
     terminate() {
-      failAll(new Error('The worker was terminated'));
+      failAll(new Error('The worker was terminated'), { fatal: false });
       worker.terminate();
     },
   };

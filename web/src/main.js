@@ -5,6 +5,7 @@
 import 'katex/dist/katex.min.css';
 import './styles.css';
 import { createClient } from './client.js';
+import { restartAfterFatal, takeRestartNotice } from './recovery.js';
 import { createDescentWorker } from './worker/create-worker.js';
 import { decodeState, encodeState } from './state.js';
 import { decodeTrainState, encodeTrainState, joinHash, splitHash } from './train-state.js';
@@ -42,7 +43,13 @@ function showNotice(message) {
 
 async function start() {
   const worker = createDescentWorker();
-  const client = createClient(worker);
+  // A dead module (an abort inside the WebAssembly): reload with the URL's setup (recovery.js).
+  const client = createClient(worker, {
+    onFatal: (error) => {
+      if (!restartAfterFatal(error)) showError(`${error.message}, again. Reload the page to start it anew; the link keeps your setup.`);
+    },
+  });
+  const restartNotice = takeRestartNotice();
   window.descent = client; // handy from the console: await descent.request('listOptimizers')
   const [optimizers, objectives, datasets] = await Promise.all([client.request('listOptimizers'), client.request('listObjectives'), client.request('listDatasets')]);
   const registry = { optimizers, objectives };
@@ -55,7 +62,7 @@ async function start() {
   const momentumDecoded = decodeMomentumState(momentumParts.momentum);
   let trainState = trainDecoded.state;
   const momentumState = momentumDecoded.state;
-  showNotice([notice, trainDecoded.notice, momentumDecoded.notice].filter(Boolean).join(' '));
+  showNotice([restartNotice, notice, trainDecoded.notice, momentumDecoded.notice].filter(Boolean).join(' '));
   const fragment = (landscapeState) => joinHash(joinHash(encodeState(landscapeState, registry), encodeMomentumState(momentumState)),
     encodeTrainState(trainState, trainRegistry));
   const writeUrl = () => {

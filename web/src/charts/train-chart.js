@@ -148,6 +148,9 @@ export function createTrainChart(container, { xLabel = 'epoch', yLabel = '', log
       diverged = new Set(marks);
       if (!plot || plot.series.length !== columns.length) build();
       else plot.setData(onScreen());
+      // The y range drawn, for the tests: a NaN or infinite value must never reach it.
+      wrap.dataset.yMin = String(plot?.scales.y?.min);
+      wrap.dataset.yMax = String(plot?.scales.y?.max);
     },
     destroy() {
       observer?.disconnect();

@@ -3,7 +3,7 @@
 // while loading, and the `hide` attribute mirrored as data-hide for the CSS of hide.js.
 import { h } from '../views/dom.js';
 import { hideNotice, parseHide } from './hide.js';
-import { sharedDescent } from './shared.js';
+import { onDescentRestart, sharedDescent } from './shared.js';
 
 export class DescentElement extends HTMLElement {
   static observedAttributes = ['state', 'hide'];
@@ -17,10 +17,12 @@ export class DescentElement extends HTMLElement {
     this.mounting = null;
     this.stateNotice = null;
     this.hideMessage = null;
+    this.restartMessage = null; // set when the shared module died and this view was mounted again
   }
 
   connectedCallback() {
     this.applyHide();
+    this.stopListening ??= onDescentRestart((error) => this.restart(error));
     if (this.mounted || this.mounting) return;
     this.noticeBox = h('div', { class: 'notice descent-notice', role: 'status', hidden: true });
     this.statusLine = h('p', { class: 'status descent-status', role: 'status' }, 'Loading Descent…');
@@ -50,9 +52,25 @@ export class DescentElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.unmount();
+    this.stopListening?.();
+    this.stopListening = null;
+  }
+
+  unmount() {
     this.mounted?.destroy?.();
     this.mounted = null;
     delete this.dataset.ready;
+  }
+
+  /** The shared module died and a new worker took over: mount the view again with its current state. */
+  restart(error) {
+    const state = this.mounted ? this.stateText : null;
+    this.unmount();
+    if (state !== null) this.setAttribute('state', state); // not mounted: only recorded
+    this.restartMessage = `${error.message}; restarted with this setup.`;
+    this.mounting = null;
+    this.connectedCallback();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -76,7 +94,7 @@ export class DescentElement extends HTMLElement {
 
   showNotices() {
     if (!this.noticeBox) return;
-    const text = [this.stateNotice, this.hideMessage].filter(Boolean).join(' ');
+    const text = [this.restartMessage, this.stateNotice, this.hideMessage].filter(Boolean).join(' ');
     this.noticeBox.textContent = text;
     this.noticeBox.hidden = !text;
   }

@@ -8,11 +8,31 @@ import { createClient } from '../client.js';
 import { createDescentWorker } from '../worker/create-worker.js';
 
 let shared = null;
+let lastRestart = 0;
+const restartListeners = new Set();
+
+/**
+ * fn(error) runs when the shared worker's module has died and a new worker has replaced it (the
+ * elements mount their views again on it, with their current state). Returns an unsubscribe.
+ */
+export function onDescentRestart(fn) {
+  restartListeners.add(fn);
+  return () => restartListeners.delete(fn);
+}
 
 /** { client, registries: Promise<{ optimizers, objectives, datasets }> } for the page. */
 export function sharedDescent() {
   if (!shared) {
-    const client = createClient(createDescentWorker());
+    // A dead module: forget this worker; the listeners mount again on a new one. A module that dies
+    // again within a minute is left dead (no loop), and the elements show its error.
+    const client = createClient(createDescentWorker(), {
+      onFatal: (error) => {
+        if (Date.now() - lastRestart < 60000) return;
+        lastRestart = Date.now();
+        shared = null;
+        for (const fn of restartListeners) fn(error);
+      },
+    });
     const registries = Promise.all([client.request('listOptimizers'), client.request('listObjectives'), client.request('listDatasets')])
       .then(([optimizers, objectives, datasets]) => ({ optimizers, objectives, datasets }));
     registries.catch(() => {});

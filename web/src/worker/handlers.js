@@ -1,6 +1,8 @@
 // The worker's message handlers, as plain functions of the WebAssembly module so that they can be
 // tested in Node without a Worker. A request is `{ id, type, ...payload }`; a reply is
-// `{ id, ok: true, result }` or `{ id, ok: false, error }` where error is a message string.
+// `{ id, ok: true, result }` or `{ id, ok: false, error }` where error is a message string, with
+// `fatal: true` when the module itself has died (a WebAssembly trap or abort: its memory can no
+// longer be trusted, so this module answers nothing more and the page must start a new worker).
 
 import { landscapeHandlers } from './handlers/landscape.js';
 import { momentumHandlers } from './handlers/momentum.js';
@@ -13,6 +15,7 @@ export const handlers = {
   listSchedules: (descent) => descent.listSchedules(),
   listObjectives: (descent) => descent.listObjectives(),
   listDatasets: (descent) => descent.listDatasets(),
+  abortForTesting: (descent) => descent.abortForTesting(),
   ...landscapeHandlers,
   ...momentumHandlers,
   ...scheduleHandlers,
@@ -30,22 +33,32 @@ export function errorMessage(error) {
  * Answers one request. `descent` is the module or a promise of it (a rejected promise, i.e. a
  * module that failed to load, turns every request into an error reply).
  */
+const dead = new WeakSet(); // modules that trapped or aborted
+
+/** A module that trapped (unreachable, out-of-bounds memory) or aborted throws a WebAssembly.RuntimeError. */
+export function isFatal(error) {
+  return typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError;
+}
+
 export async function handleMessage(descent, request, table = handlers) {
   const id = request && typeof request === 'object' ? request.id : undefined;
+  let module;
   try {
     if (!request || typeof request !== 'object' || typeof request.type !== 'string') {
       throw new Error('Malformed request: expected { id, type }');
     }
     if (!Object.hasOwn(table, request.type)) throw new Error(`Unknown request type: ${request.type}`);
-    let module;
     try {
       module = await descent;
     } catch (error) {
       throw new Error(`The WebAssembly module failed to load: ${errorMessage(error)}`);
     }
+    if (dead.has(module)) return { id, ok: false, fatal: true, error: 'The computation engine stopped earlier and can answer nothing more' };
     const result = await table[request.type](module, request);
     return { id, ok: true, result };
   } catch (error) {
-    return { id, ok: false, error: errorMessage(error) };
+    if (!isFatal(error)) return { id, ok: false, error: errorMessage(error) };
+    if (module) dead.add(module);
+    return { id, ok: false, fatal: true, error: `The computation engine stopped (${errorMessage(error)})` };
   }
 }
