@@ -149,11 +149,11 @@ describe('the schedules step', () => {
     const restarts = spec.optimizers[4];
     const lrs = d.scheduleLrs(restarts.schedule, restarts.lr, 70);
     // T_0 = 10, T_mult = 2: periods of 10, 20, 40 epochs, restarting at 10 and 30.
-    expect(lrs[0]).toBeCloseTo(0.1, 12);
-    expect(lrs[9]).toBeLessThan(0.01);
-    expect(lrs[10]).toBeCloseTo(0.1, 12);
-    expect(lrs[29]).toBeLessThan(0.01);
-    expect(lrs[30]).toBeCloseTo(0.1, 12);
+    expect(lrs[0]).toBeCloseTo(0.3, 12);
+    expect(lrs[9]).toBeLessThan(0.03);
+    expect(lrs[10]).toBeCloseTo(0.3, 12);
+    expect(lrs[29]).toBeLessThan(0.03);
+    expect(lrs[30]).toBeCloseTo(0.3, 12);
     const warm = spec.optimizers[5];
     const warmLrs = d.scheduleLrs(warm.schedule, warm.lr, 70);
     expect(warmLrs[0]).toBeLessThan(warmLrs[4]); // the warm-up rises first
