@@ -35,6 +35,11 @@ describe('the page under a strict Content-Security-Policy', () => {
     expect(meta).not.toContain("'unsafe-eval'");
     expect(meta).toContain("object-src 'none'");
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
+    // The single file inlines its script, and its policy names that script by hash (single-file.test.js runs it).
+    const single = readFileSync(join(dist, 'descent.html'), 'utf8');
+    const singlePolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(single)?.[1] ?? '';
+    expect(singlePolicy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}' 'wasm-unsafe-eval';/);
+    expect(singlePolicy).not.toContain("'unsafe-eval'");
   });
 
   it('starts, races and trains with no violation, and the policy really is enforced', async () => {
