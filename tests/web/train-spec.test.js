@@ -1,6 +1,6 @@
 // Spec building from the train view's control values (pure; no DOM).
 import { describe, expect, it } from 'vitest';
-import { buildSpec, defaultState, lossFor, optimizerLabel, parseHidden, parseNumber, parseOption } from '../../web/src/views/train/spec.js';
+import { CSV_MAX_BYTES, buildSpec, defaultState, lossFor, optimizerLabel, parseHidden, parseNumber, parseOption } from '../../web/src/views/train/spec.js';
 
 const num = (name, def, extra = {}) => ({ name, kind: 'number', default: def, ...extra });
 const datasets = [
@@ -32,6 +32,14 @@ describe('train spec', () => {
       { type: 'adam', lr: 0.01 },
       { type: 'adamw', lr: 0.01 },
     ]);
+  });
+
+  it('refuses pasted CSV text past the library\'s 20 MB before it is sent to the worker', () => {
+    const state = { ...defaultState(), dataset: { type: 'csv', options: {}, csvText: 'a,b,label\n1,2,0\n' } };
+    expect(buildSpec(state, registries).spec.dataset.text).toBe('a,b,label\n1,2,0\n');
+    state.dataset.csvText = 'x'.repeat(CSV_MAX_BYTES + 1);
+    expect(() => buildSpec(state, registries)).toThrow(`csv: the text is larger than 20 MB (${CSV_MAX_BYTES + 1} characters); use a smaller table`);
+    expect(CSV_MAX_BYTES).toBe(20 * 1024 * 1024); // cpp/nn/csv.hpp's kCsvMaxBytes
   });
 
   it('leaves empty fields to the library defaults and reads pairs and booleans', () => {

@@ -22,7 +22,7 @@ import { createTuning } from './tuning.js';
 import { classColor, optimizerColor } from './palette.js';
 import { alignedColumns, appendRun, createSeries, divergenceLabel, latest, logSafe } from './series.js';
 import {
-  ACTIVATIONS, INITS, LOSSES, MAX_OPTIMIZERS, PRECISIONS, SCHEDULES, buildSpec, defaultOptimizer, defaultState,
+  ACTIVATIONS, CSV_MAX_BYTES, INITS, LOSSES, MAX_OPTIMIZERS, PRECISIONS, SCHEDULES, buildSpec, defaultOptimizer, defaultState,
   lossFor, optimizerLabel, taskOf,
 } from './spec.js';
 import { confusionMatrix, imageGreys, pixelScales, predictedClasses, sampleIndices } from './evaluate.js';
@@ -168,7 +168,23 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       const area = h('textarea', { id, rows: 6, spellcheck: 'false', placeholder: 'x1,x2,label\n0.5,1.2,0\n-0.3,0.8,1\n…', 'aria-describedby': `${id}-error` });
       area.value = state.dataset.csvText ?? '';
       area.addEventListener('change', () => { state.dataset.csvText = area.value; changed(); });
+      // A file's size is known before it is read: one past the library's limit is never read at all.
+      const file = h('input', { type: 'file', id: `${id}-file`, accept: '.csv,.txt,text/csv,text/plain' });
+      file.addEventListener('change', async () => {
+        const chosen = file.files?.[0];
+        if (!chosen) return;
+        if (chosen.size > CSV_MAX_BYTES) {
+          showError(`csv: the file is larger than 20 MB (${chosen.size} bytes); use a smaller table`);
+          file.value = '';
+          return;
+        }
+        area.value = await chosen.text();
+        state.dataset.csvText = area.value;
+        clearError();
+        changed();
+      });
       csv = h('div', { class: 'tv-field csv' }, h('label', { for: id }, 'CSV (numbers; the last column is the label or target)'), area,
+        h('label', { class: 'csv-file', for: file.id }, 'or load a file: '), file,
         h('p', { id: `${id}-error`, class: 'csv-error', role: 'alert', hidden: true }));
     }
     const task = taskOf(state, registries.datasets);

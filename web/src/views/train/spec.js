@@ -149,6 +149,9 @@ export function lossFor(state, datasets) {
  * { spec, epochs } from the view's state and the registries ({ datasets, optimizers }). Throws an
  * Error naming the field when a value cannot be read.
  */
+/** The library's limit on CSV text (kCsvMaxBytes in cpp/nn/csv.hpp). */
+export const CSV_MAX_BYTES = 20 * 1024 * 1024;
+
 export function buildSpec(state, { datasets, optimizers }) {
   const datasetInfo = datasets.find((d) => d.type === state.dataset.type);
   if (!datasetInfo) throw new Error(`Data set: unknown type "${state.dataset.type}"`);
@@ -159,7 +162,14 @@ export function buildSpec(state, { datasets, optimizers }) {
     const value = option.name === 'header' ? raw : parseOption(option, raw, `Data set (${datasetInfo.label})`);
     if (value !== undefined && value !== '') dataset[option.name] = value;
   }
-  if (datasetInfo.type === 'csv') dataset.text = String(state.dataset.csvText ?? '');
+  if (datasetInfo.type === 'csv') {
+    dataset.text = String(state.dataset.csvText ?? '');
+    // The library refuses more than 20 MB too (csv.hpp); refused here, a huge paste is never copied
+    // to the worker. (A string's length never exceeds its UTF-8 bytes.)
+    if (dataset.text.length > CSV_MAX_BYTES) {
+      throw new Error(`csv: the text is larger than 20 MB (${dataset.text.length} characters); use a smaller table`);
+    }
+  }
 
   const epochs = parseNumber(state.epochs, 'Epochs', { integer: true }) ?? 100;
   if (epochs < 1) throw new Error('Epochs: run at least 1 epoch');
