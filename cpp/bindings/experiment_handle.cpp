@@ -34,6 +34,12 @@ std::vector<std::size_t> read_starts(const val& options, const char* name, std::
   if (options.isUndefined() || options.isNull()) return starts;
   if (options.typeOf().as<std::string>() != "object" || val::global("Array").call<bool>("isArray", options))
     fail("history: the options must be an object like {from, stepsFrom}");
+  const val keys = val::global("Object").call<val>("keys", options);
+  for (std::size_t i = 0; i < keys["length"].as<std::size_t>(); ++i) {
+    const std::string key = keys[i].as<std::string>();
+    if (key != "from" && key != "stepsFrom" && !options[key].isUndefined())
+      fail("history: unknown option '" + key + "'; allowed: 'from' or 'stepsFrom'");
+  }
   const val value = options[name];
   if (value.isUndefined()) return starts;
   auto whole = [&](const val& v, std::size_t i) {

@@ -168,8 +168,11 @@ Params read_params(const Spec& spec, const std::vector<ParamSpec>& table, const 
     for (const auto& name : ignored) known = known || name == key;
     for (const auto& p : table) known = known || p.name == key;
     if (!known) {
+      // The ignored keys are read elsewhere (the network's 'hidden', the csv's 'text'): allowed too.
       std::vector<std::string> names;
       for (const auto& p : table) names.push_back(p.name);
+      for (const auto& name : ignored)
+        if (name != "type") names.push_back(name);
       fail(context + ": unknown option '" + key + "'; allowed: " +
            (names.empty() ? std::string("none") : join_names(names)));
     }
@@ -180,7 +183,7 @@ Params read_params(const Spec& spec, const std::vector<ParamSpec>& table, const 
     const Spec* found = spec.find(p.name);
     const bool present = found != nullptr && !found->is_undefined() && found->kind() != Spec::Kind::Null;
     if (!present) {
-      if (p.required) fail(context + ": option '" + p.name + "' is required (" + p.help + ")");
+      if (p.required) fail(context + ": option '" + p.name + "' is required" + (p.help.empty() ? "" : " (" + p.help + ")"));
       if (p.optional) continue;
       switch (p.kind) {
         case ParamKind::Number:

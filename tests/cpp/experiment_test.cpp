@@ -944,5 +944,13 @@ TEST(ExperimentGolden, TheJsonReaderReadsWhatToJsonWrites) {
   EXPECT_THROW(parse_json("[1] x"), std::runtime_error);
 }
 
+// createNetwork's unknown-option message lists every key it takes, not only its own three.
+TEST(Network, UnknownOptionListsEveryAllowedKey) {
+  EXPECT_THROW_WITH(Network(obj({{"inputs", num(2)}, {"outputs", num(3)}, {"hidden", nums({4})}, {"dropout", num(0.5)}})),
+                    "network: unknown option 'dropout'; allowed: 'inputs', 'outputs', 'precision', 'hidden', "
+                    "'activation', 'leakySlope', 'loss' or 'init'");
+}
+
 }  // namespace
 }  // namespace descent
+

@@ -89,6 +89,13 @@ TEST(ReadParams, IgnoredKeysAndUnknownKeys) {
   EXPECT_THROW_WITH(read_params(obj({{"type", str("a")}, {"required", num(1)}}), table(), "c", {}),
                     "c: unknown option 'type'");
   EXPECT_THROW_WITH(read_params(obj({{"a", num(1)}}), {}, "empty"), "empty: unknown option 'a'; allowed: none");
+  // Listed ignored keys are valid keys read elsewhere, so the message offers them too ("type" aside).
+  EXPECT_THROW_WITH(read_params(obj({{"kinds", str("a")}}), {}, "c", {"type", "kind"}),
+                    "c: unknown option 'kinds'; allowed: 'kind'");
+  // A required option without help text ends the sentence there (no empty "()").
+  const std::string bare = ::descent::test::error_of(
+      [] { read_params(obj({}), {param::number("xMin", 0).required()}, "predictGrid"); });
+  EXPECT_EQ(bare, "predictGrid: option 'xMin' is required");
   EXPECT_THROW_WITH(read_params(num(3), table(), "thing"), "thing must be an object, got 3");
   EXPECT_THROW_WITH(read_params(arr({}), table(), "thing"), "thing must be an object, got an array");
 }

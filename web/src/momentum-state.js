@@ -24,25 +24,36 @@ export function defaultMomentumState() {
 }
 
 const inRange = (x, lo, hi, what, { loOpen = false, hiOpen = false } = {}) => {
-  if ((loOpen ? !(x > lo) : !(x >= lo)) || (hiOpen ? !(x < hi) : !(x <= hi))) throw new Error(`${what} is out of range`);
+  if ((loOpen ? !(x > lo) : !(x >= lo)) || (hiOpen ? !(x < hi) : !(x <= hi))) {
+    throw new Error(`${what} is out of range (allowed: ${loOpen ? '(' : '['}${lo}, ${hi}${hiOpen ? ')' : ']'})`);
+  }
   return x;
+};
+
+/** A number from the link, or an Error naming the field (parseNumber's own does not). */
+const number = (text, what) => {
+  try {
+    return parseNumber(text);
+  } catch (error) {
+    throw new Error(/out of range/.test(error.message) ? `${what} is out of range` : `${what} is not a number`);
+  }
 };
 
 /** key: the URL key; field: the state's field; encode(value) -> text; decode(text) -> value (throws). */
 export const MOMENTUM_PROPERTIES = [
   { key: 'alpha', field: 'alpha', encode: formatUrlNumber,
-    decode: (t) => inRange(parseNumber(t), 0, MAX_EIGENVALUE, 'alpha', { loOpen: true }) },
+    decode: (t) => inRange(number(t, 'alpha'), 0, MAX_EIGENVALUE, 'alpha', { loOpen: true }) },
   { key: 'beta', field: 'beta', encode: formatUrlNumber,
-    decode: (t) => inRange(parseNumber(t), 0, MAX_EIGENVALUE, 'beta', { loOpen: true }) },
+    decode: (t) => inRange(number(t, 'beta'), 0, MAX_EIGENVALUE, 'beta', { loOpen: true }) },
   { key: 'lr', field: 'lr', encode: formatUrlNumber,
-    decode: (t) => inRange(parseNumber(t), 0, MAX_LR, 'the step size', { loOpen: true }) },
+    decode: (t) => inRange(number(t, 'the step size'), 0, MAX_LR, 'the step size', { loOpen: true }) },
   { key: 'mom', field: 'momentum', encode: formatUrlNumber,
-    decode: (t) => inRange(parseNumber(t), 0, 1, 'the momentum', { hiOpen: true }) },
+    decode: (t) => inRange(number(t, 'the momentum'), 0, 1, 'the momentum', { hiOpen: true }) },
   { key: 'x0', field: 'start', encode: (p) => p.map(formatUrlNumber).join(','),
     decode: (t) => {
       const parts = t.split(',');
       if (parts.length !== 2) throw new Error('the start point must be two numbers');
-      return parts.map((p) => inRange(parseNumber(p), -START_BOX, START_BOX, 'the start point'));
+      return parts.map((p) => inRange(number(p, 'the start point'), -START_BOX, START_BOX, 'the start point'));
     } },
   { key: 'steps', field: 'steps', encode: String,
     decode: (t) => {

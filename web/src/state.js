@@ -119,7 +119,11 @@ function parseOptionValue(spec, text) {
   switch (spec.kind) {
     case 'number':
     case 'integer':
-      return parseNumber(text);
+      try {
+        return parseNumber(text);
+      } catch {
+        throw new Error(`${spec.name} must be a plain number of at most ${MAX_MAGNITUDE} in size`);
+      }
     case 'boolean':
       if (text === 'true') return true;
       if (text === 'false') return false;
@@ -155,7 +159,11 @@ function parseItem(text, entries, what, { objective = false } = {}) {
   if (!match) throw new Error(`the ${what} is malformed`);
   const [, type, body] = match;
   const entry = entries.find((e) => e.type === type);
-  if (!entry || (objective && HIDDEN_OBJECTIVES.has(type))) throw new Error(`unknown ${what} type`);
+  if (!entry || (objective && HIDDEN_OBJECTIVES.has(type))) {
+    // The objectives are few enough to list in a notice; the optimizers are not (about 15 names).
+    const allowed = objective ? `; allowed: ${entries.filter((e) => !HIDDEN_OBJECTIVES.has(e.type)).map((e) => e.type).join(', ')}` : '';
+    throw new Error(`unknown ${what} type${allowed}`);
+  }
   const specs = settableOptions(entry, { objective });
   const options = {};
   if (body !== undefined && body !== '') {
@@ -214,7 +222,7 @@ export const PROPERTIES = [
     field: 'view',
     encode: (value) => value,
     decode: (text) => {
-      if (!VIEWS.includes(text)) throw new Error('unknown view');
+      if (!VIEWS.includes(text)) throw new Error(`unknown view; allowed: ${VIEWS.join(', ')}`);
       return text;
     },
   },
@@ -230,8 +238,15 @@ export const PROPERTIES = [
     encode: (value) => (value ? value.map(formatUrlNumber).join(',') : null),
     decode: (text) => {
       const parts = text.split(',');
-      if (parts.length !== 2) throw new Error('the start point must be two numbers');
-      return parts.map(parseNumber);
+      const bad = () => new Error(`x0 (the start point) must be two plain numbers of at most ${MAX_MAGNITUDE} in size`);
+      if (parts.length !== 2) throw bad();
+      return parts.map((p) => {
+        try {
+          return parseNumber(p);
+        } catch {
+          throw bad();
+        }
+      });
     },
   },
   {

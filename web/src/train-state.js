@@ -16,7 +16,7 @@
 // state round-trips once its numbers are written that way. Anything malformed or hostile
 // (unknown keys, wrong types, NaN, huge numbers, markup, overlong input) makes decodeTrainState()
 // return the default training setup plus a notice; no text from the link is echoed back.
-import { checkOption, formatUrlNumber, parseNumber } from './url-values.js';
+import { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber } from './url-values.js';
 import {
   ACTIVATIONS, INITS, LOSSES, MAX_OPTIMIZERS, PRECISIONS, SCHEDULES, defaultState, parseHidden,
 } from './views/train/spec.js';
@@ -90,7 +90,7 @@ function numberProperty(key, get, set, { min, max, minOpen = false, what, words 
     decode: (text) => {
       if (text === '' || words.includes(text)) return text;
       const x = parseNumber(text);
-      if (!ok(x)) throw new Error(`${what} is out of range`);
+      if (!ok(x)) throw new Error(`${what} is out of range (allowed: ${minOpen ? '(' : '['}${min}, ${max}]${words.length ? ` or ${words.join(', ')}` : ''})`);
       return formatUrlNumber(x);
     },
   };
@@ -103,7 +103,7 @@ function choiceProperty(key, get, set, choices, what) {
     set,
     encode: (value) => (choices.includes(value) ? value : null),
     decode: (text) => {
-      if (!choices.includes(text)) throw new Error(`unknown ${what}`);
+      if (!choices.includes(text)) throw new Error(`unknown ${what}; allowed: ${choices.join(', ')}`);
       return text;
     },
   };
@@ -144,7 +144,12 @@ function decodeOptionValue(spec, text, owner) {
   switch (spec.kind) {
     case 'number':
     case 'integer': {
-      const x = parseNumber(text);
+      let x;
+      try {
+        x = parseNumber(text);
+      } catch {
+        throw bad(`must be a plain number of at most ${MAX_MAGNITUDE} in size`);
+      }
       const problem = checkOption(spec, x);
       if (problem) throw new Error(`${owner}: ${problem}`);
       return formatUrlNumber(x);
@@ -165,7 +170,7 @@ function decodeOptionValue(spec, text, owner) {
       });
     }
     case 'choice':
-      if (!Array.isArray(spec.choices) || !spec.choices.includes(text)) throw bad('is not one of the choices');
+      if (!Array.isArray(spec.choices) || !spec.choices.includes(text)) throw bad(`must be one of ${(spec.choices ?? []).join(', ')}`);
       return text;
     default:
       throw bad('cannot be set here');
@@ -255,7 +260,7 @@ export const TRAIN_PROPERTIES = [
       const m = ITEM.exec(text);
       if (!m) throw new Error('the data set is malformed');
       const entry = registry.datasets.find((d) => d.type === m[1]);
-      if (!entry) throw new Error('unknown data set');
+      if (!entry) throw new Error(`unknown data set; allowed: ${registry.datasets.map((d) => d.type).join(', ')}`);
       return { type: entry.type, options: decodeOptions(m[2], settable(entry), entry.type), csvText: '' };
     },
   },

@@ -20,6 +20,16 @@ export function formatUrlNumber(x) {
   return String(Number(Number(x).toPrecision(10)));
 }
 
+/** The allowed values of a bounded option, as the notices write them: "above 0", "[0, 1)" (no < or >: notices never hold markup characters). */
+export function rangeText({ min, max, minOpen, maxOpen }) {
+  const hasMin = typeof min === 'number';
+  const hasMax = typeof max === 'number';
+  if (hasMin && hasMax) return `${minOpen ? '(' : '['}${min}, ${max}${maxOpen ? ')' : ']'}`;
+  if (hasMin) return minOpen ? `above ${min}` : `${min} or more`;
+  if (hasMax) return maxOpen ? `below ${max}` : `at most ${max}`;
+  return 'any number';
+}
+
 function inBounds(x, { min, max, minOpen, maxOpen }) {
   if (typeof min === 'number' && (minOpen ? !(x > min) : !(x >= min))) return false;
   if (typeof max === 'number' && (maxOpen ? !(x < max) : !(x <= max))) return false;
@@ -38,18 +48,18 @@ export function checkOption(spec, value) {
       if (typeof value !== 'number' || !Number.isFinite(value)) return bad('must be a number');
       if (Math.abs(value) > MAX_MAGNITUDE) return bad('is too large');
       if (spec.kind === 'integer' && !Number.isInteger(value)) return bad('must be a whole number');
-      return inBounds(value, spec) ? null : bad('is out of range');
+      return inBounds(value, spec) ? null : bad(`is out of range (allowed: ${rangeText(spec)})`);
     case 'boolean':
       return typeof value === 'boolean' ? null : bad('must be true or false');
     case 'pair':
       if (!Array.isArray(value) || value.length !== 2) return bad('must be two numbers');
       for (const x of value) {
         if (typeof x !== 'number' || !Number.isFinite(x)) return bad('must be two numbers');
-        if (!inBounds(x, spec)) return bad('is out of range');
+        if (!inBounds(x, spec)) return bad(`is out of range (allowed: both in ${rangeText(spec)})`);
       }
       return null;
     case 'choice':
-      return Array.isArray(spec.choices) && spec.choices.includes(value) ? null : bad('is not one of the choices');
+      return Array.isArray(spec.choices) && spec.choices.includes(value) ? null : bad(`must be one of ${(spec.choices ?? []).join(', ')}`);
     default:
       return bad('cannot be set here');
   }
