@@ -38,17 +38,25 @@ Schedule make_cosine(const Params& p) {
   return [=](double base, long long e) { return cosine_between(base, eta_min, static_cast<double>(e) / t_max); };
 }
 
+// Where epoch e falls in SGDR's periods t0, t0 tMult, t0 tMult^2, ...: the fraction of its period
+// already done. Constant periods are a modulo and growing ones take at most log_tMult(e / t0) + 1
+// steps, so a far epoch costs nothing (a loop over periods of one epoch once hung on epoch 4e9).
+double restart_fraction(long long e, long long t0, long long t_mult) {
+  if (t_mult == 1) return static_cast<double>(e % t0) / static_cast<double>(t0);
+  long long t_cur = e, t_i = t0;
+  while (t_cur >= t_i) {
+    t_cur -= t_i;
+    // The next period is longer than what is left: stop before t_i * tMult could overflow.
+    if (t_i > t_cur / t_mult) return static_cast<double>(t_cur) / (static_cast<double>(t_i) * t_mult);
+    t_i *= t_mult;
+  }
+  return static_cast<double>(t_cur) / static_cast<double>(t_i);
+}
+
 Schedule make_warm_restarts(const Params& p) {
   const long long t0 = p.integer("t0"), t_mult = p.integer("tMult");
   const double eta_min = p.number("etaMin");
-  return [=](double base, long long e) {
-    long long t_cur = e, t_i = t0;
-    while (t_cur >= t_i) {  // whole restart periods: t0, t0 tMult, t0 tMult^2, ...
-      t_cur -= t_i;
-      t_i *= t_mult;
-    }
-    return cosine_between(base, eta_min, static_cast<double>(t_cur) / static_cast<double>(t_i));
-  };
+  return [=](double base, long long e) { return cosine_between(base, eta_min, restart_fraction(e, t0, t_mult)); };
 }
 
 Schedule make_linear(const Params& p) {

@@ -108,6 +108,23 @@ TEST(Schedules, CosineWarmRestarts) {
   for (int e = 0; e < 12; ++e) EXPECT_NEAR(periodic[e], cosine(1, 0, e % 4, 4), 1e-15) << "epoch " << e;
 }
 
+// Far epochs come from the periods' closed form, at once: epoch 4e9 with one-epoch periods once
+// took a loop of 4e9 steps. Periods that would pass 2^63 (t0 = 1e9, tMult = 1000) must not overflow.
+TEST(Schedules, CosineWarmRestartsAtFarEpochs) {
+  const auto restarts = [](double t0, double t_mult) {
+    return make_schedule(obj({{"type", str("cosineWarmRestarts")}, {"t0", num(t0)}, {"tMult", num(t_mult)}}));
+  };
+  EXPECT_DOUBLE_EQ(restarts(1, 1)(0.1, 4'000'000'000LL), 0.1);
+  EXPECT_NEAR(restarts(7, 1)(1, 4'000'000'003LL), cosine(1, 0, 4'000'000'003LL % 7, 7), 1e-15);
+  // Periods 1, 2, 4, ...: the period of 2^40 epochs starts at epoch 2^40 - 1.
+  const long long p40 = 1LL << 40;
+  EXPECT_NEAR(restarts(1, 2)(1, p40 - 1 + 5), cosine(1, 0, 5, static_cast<double>(p40)), 1e-15);
+  EXPECT_DOUBLE_EQ(restarts(1, 2)(1, p40 - 1), 1);
+  // Periods 1e9, 1e12, 1e15, 1e18, then 1e21 (past 2^63), which starts at 1001001001000000000.
+  const long long start = 1'001'001'001'000'000'000LL, e = 9'000'000'000'000'000'000LL;
+  EXPECT_NEAR(restarts(1e9, 1000)(1, e), cosine(1, 0, static_cast<double>(e - start), 1e21), 1e-12);
+}
+
 // Linear: eta (f0 + (f1 - f0) min(t, T) / T).
 TEST(Schedules, Linear) {
   const auto lrs = schedule_lrs(
