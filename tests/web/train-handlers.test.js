@@ -211,6 +211,11 @@ describe('train handlers', () => {
       await ok('trainDelete', { experimentId: created.experimentId });
     }
     expect(descent.heapBytesInUse()).toBe(heap);
+    // memoryUse, what the page's long-session test reads through the worker, says the same.
+    const use = await ok('memoryUse');
+    expect(use).toEqual({ heapBytesInUse: heap, memoryBytes: descent.HEAP8.buffer.byteLength, liveRuns: liveExperimentCount(descent) });
+    expect(use.memoryBytes % 65536).toBe(0);
+    expect(use.memoryBytes).toBeGreaterThan(use.heapBytesInUse);
   });
 
   it('scheduleInSteps scales lengths, keeps factors, and recurses into then', () => {

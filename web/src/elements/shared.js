@@ -23,13 +23,15 @@ export function onDescentRestart(fn) {
 /** { client, registries: Promise<{ optimizers, objectives, datasets }> } for the page. */
 export function sharedDescent() {
   if (!shared) {
-    // A dead module: forget this worker; the listeners mount again on a new one. A module that dies
-    // again within a minute is left dead (no loop), and the elements show its error.
+    // A dead module: end its worker (its memory is lost anyway) and forget it; the listeners mount
+    // again on a new one. A module that dies again within a minute is left dead (no loop), and the
+    // elements show its error.
     const client = createClient(createDescentWorker(), {
       onFatal: (error) => {
         if (Date.now() - lastRestart < 60000) return;
         lastRestart = Date.now();
         shared = null;
+        client.terminate();
         for (const fn of restartListeners) fn(error);
       },
     });

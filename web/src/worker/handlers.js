@@ -7,7 +7,7 @@
 import { landscapeHandlers } from './handlers/landscape.js';
 import { momentumHandlers } from './handlers/momentum.js';
 import { scheduleHandlers } from './handlers/schedules.js';
-import { trainHandlers } from './handlers/train.js';
+import { liveExperimentCount, trainHandlers } from './handlers/train.js';
 
 /** @type {Record<string, (descent: any, request: object) => unknown>} */
 export const handlers = {
@@ -16,6 +16,14 @@ export const handlers = {
   listObjectives: (descent) => descent.listObjectives(),
   listDatasets: (descent) => descent.listDatasets(),
   abortForTesting: (descent) => descent.abortForTesting(),
+  // What the worker holds: the bytes the module's malloc has handed out and not had back (a leak
+  // shows however small), its WebAssembly memory (grows in 64 KiB pages, never shrinks), and the
+  // training runs kept alive (each one an experiment in that memory).
+  memoryUse: (descent) => ({
+    heapBytesInUse: descent.heapBytesInUse(),
+    memoryBytes: descent.HEAP8.buffer.byteLength,
+    liveRuns: liveExperimentCount(descent),
+  }),
   ...landscapeHandlers,
   ...momentumHandlers,
   ...scheduleHandlers,

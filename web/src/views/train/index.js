@@ -19,10 +19,11 @@ import { coalesced } from './coalesce.js';
 import { createChunkPipeline } from './pipeline.js';
 import { inputField, nextId, optionField, selectField } from './controls.js';
 import { createTuning } from './tuning.js';
+import { csvField } from './csv-field.js';
 import { classColor, optimizerColor } from './palette.js';
 import { alignedColumns, appendRun, createSeries, divergenceLabel, latest, logSafe } from './series.js';
 import {
-  ACTIVATIONS, CSV_MAX_BYTES, INITS, LOSSES, MAX_OPTIMIZERS, PRECISIONS, SCHEDULES, buildSpec, defaultOptimizer, defaultState,
+  ACTIVATIONS, INITS, LOSSES, MAX_OPTIMIZERS, PRECISIONS, SCHEDULES, buildSpec, defaultOptimizer, defaultState,
   lossFor, optimizerLabel, taskOf,
 } from './spec.js';
 import { confusionMatrix, imageGreys, pixelScales, predictedClasses, sampleIndices } from './evaluate.js';
@@ -162,31 +163,10 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       state.dataset.options = { ...state.dataset.options, [option.name]: v };
       changed({ rerender: option.name === 'task' });
     }, { idPrefix: `${uidBase}-data` }));
-    let csv = null;
-    if (ds.type === 'csv') {
-      const id = `${uidBase}-csv`;
-      const area = h('textarea', { id, rows: 6, spellcheck: 'false', placeholder: 'x1,x2,label\n0.5,1.2,0\n-0.3,0.8,1\n…', 'aria-describedby': `${id}-error` });
-      area.value = state.dataset.csvText ?? '';
-      area.addEventListener('change', () => { state.dataset.csvText = area.value; changed(); });
-      // A file's size is known before it is read: one past the library's limit is never read at all.
-      const file = h('input', { type: 'file', id: `${id}-file`, accept: '.csv,.txt,text/csv,text/plain' });
-      file.addEventListener('change', async () => {
-        const chosen = file.files?.[0];
-        if (!chosen) return;
-        if (chosen.size > CSV_MAX_BYTES) {
-          showError(`csv: the file is larger than 20 MB (${chosen.size} bytes); use a smaller table`);
-          file.value = '';
-          return;
-        }
-        area.value = await chosen.text();
-        state.dataset.csvText = area.value;
-        clearError();
-        changed();
-      });
-      csv = h('div', { class: 'tv-field csv' }, h('label', { for: id }, 'CSV (numbers; the last column is the label or target)'), area,
-        h('label', { class: 'csv-file', for: file.id }, 'or load a file: '), file,
-        h('p', { id: `${id}-error`, class: 'csv-error', role: 'alert', hidden: true }));
-    }
+    const csv = ds.type === 'csv'
+      ? csvField({ id: `${uidBase}-csv`, text: state.dataset.csvText, showError, clearError,
+        onText(text) { state.dataset.csvText = text; changed(); } })
+      : null;
     const task = taskOf(state, registries.datasets);
     const autoLoss = lossFor({ ...state, network: { ...state.network, loss: 'auto' } }, registries.datasets);
     const init = state.network.init;
@@ -798,6 +778,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   async function stepEpoch() {
     if (stepping) return;
     stepping = true;
+    root.dataset.stepping = 'true';
     pause();
     let current;
     try {
@@ -811,6 +792,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       if (current && run === current) showError(error.message);
     } finally {
       stepping = false;
+      delete root.dataset.stepping;
     }
   }
 

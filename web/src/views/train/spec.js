@@ -145,12 +145,13 @@ export function lossFor(state, datasets) {
   return taskOf(state, datasets) === 'regression' ? 'mse' : 'crossEntropy';
 }
 
+/** The library's limit on CSV text (kCsvMaxBytes in cpp/nn/csv.hpp). */
+export const CSV_MAX_BYTES = 20 * 1024 * 1024;
+
 /**
  * { spec, epochs } from the view's state and the registries ({ datasets, optimizers }). Throws an
  * Error naming the field when a value cannot be read.
  */
-/** The library's limit on CSV text (kCsvMaxBytes in cpp/nn/csv.hpp). */
-export const CSV_MAX_BYTES = 20 * 1024 * 1024;
 
 export function buildSpec(state, { datasets, optimizers }) {
   const datasetInfo = datasets.find((d) => d.type === state.dataset.type);
