@@ -54,7 +54,7 @@ describe('the custom elements after their module dies', () => {
     await t.getByRole('button', { name: 'Play' }).click(); // finds it dead
     for (const element of [a, t]) {
       await element.locator('.descent-notice').filter({ hasText: 'restarted with this setup' }).waitFor({ timeout: 30000 });
-      expect(await element.locator('.descent-notice').textContent()).toMatch(/^The computation engine stopped \(.*abort.*\); restarted with this setup\./i);
+      expect(await element.locator('.descent-notice').textContent()).toMatch(/^The computation engine stopped earlier \(.*abort.*\) and can answer nothing more; restarted with this setup\./i);
     }
     await allReady();
     await closed; // the dead worker was ended, and a new one serves both elements

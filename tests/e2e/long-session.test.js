@@ -26,34 +26,42 @@ describe('a long session', () => {
     const page = await browser.context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${browser.baseUrl}#view=train&t.data=spiral(n:60)&t.hidden=8&t.batch=20&t.epochs=1&t.opt=sgd(lr:0.1,momentum:0.9);adam(lr:0.01)`);
+    await page.goto(`${browser.baseUrl}#view=train&t.data=iris&t.hidden=8&t.batch=50&t.epochs=1&t.opt=sgd(lr:0.1,momentum:0.9);adam(lr:0.01)`);
     expect(await waitReady(page)).toBe('');
     await page.locator('#train-view .train-view[data-ready="true"]').waitFor();
     const jsHeap = await attachWorkerHeap(browser.context, page);
 
     // `cycles` times: Reset, then Step (even cycles) or Play (odd ones, to the end of the one
-    // epoch), and wait until the view shows epoch 1 and is idle again.
+    // epoch), and wait until that is over: the step's data-stepping is gone, or Play has become
+    // "Train more". (The epoch counter on screen is redrawn at most every 100 ms: it is read at
+    // the end.)
     const cycle = (cycles, first) => page.evaluate(async ({ cycles, first }) => {
       const root = document.querySelector('#train-view .train-view');
       const button = (name) => [...root.querySelectorAll('.train-toolbar button')].find((b) => b.textContent.startsWith(name));
       const [reset, step] = [button('Reset'), button('Step')];
       const play = root.querySelector('.train-toolbar button.primary');
-      const idleAtEpochOne = () => new Promise((resolve, reject) => {
+      const error = root.querySelector('.train-error');
+      const until = (done) => new Promise((resolve, reject) => {
         const started = performance.now();
         const check = () => {
-          if (root.dataset.epoch === '1' && root.dataset.playing !== 'true' && !root.dataset.stepping) return resolve();
-          if (performance.now() - started > 20000) {
-            return reject(new Error(`stuck at epoch ${root.dataset.epoch}: ${root.querySelector('.train-error')?.textContent ?? ''}`));
-          }
+          if (!error.hidden) return reject(new Error(`the view says: ${error.textContent}`));
+          if (done()) return resolve();
+          if (performance.now() - started > 20000) return reject(new Error(`stuck at epoch ${root.dataset.epoch}`));
           setTimeout(check, 1);
         };
         check();
       });
       for (let k = first; k < first + cycles; k++) {
         reset.click();
-        (k % 2 ? play : step).click();
-        await idleAtEpochOne();
+        if (k % 2) {
+          play.click();
+          await until(() => play.textContent === 'Train more');
+        } else {
+          step.click(); // marks data-stepping at once
+          await until(() => !root.dataset.stepping);
+        }
       }
+      await until(() => root.dataset.epoch === '1');
       return root.dataset.epoch;
     }, { cycles, first });
     // What the worker holds once it has answered everything the page asked of it.
@@ -73,8 +81,8 @@ describe('a long session', () => {
 
     expect(first.liveRuns).toBe(1); // the run on screen, and none of the reset ones
     expect(last.liveRuns).toBe(1);
-    expect(last.heapBytesInUse).toBe(first.heapBytesInUse);
-    expect(last.memoryBytes).toBe(first.memoryBytes);
+    expect(last.heapBytesInUse).toBeLessThanOrEqual(first.heapBytesInUse);
+    expect(last.memoryBytes).toBeLessThanOrEqual(first.memoryBytes);
     expect(last.jsHeap).toBeLessThan(first.jsHeap + JS_HEAP_SLACK);
     // The view still trains, and said nothing was wrong.
     expect(await page.locator('#train-view .train-error').isHidden()).toBe(true);

@@ -51,7 +51,7 @@ describe('worker client', () => {
     slowDone([]);
     // The same module answers nothing more, even to a new client (its memory cannot be trusted).
     const again = createClient(new FakeWorker(module));
-    await expect(again.request('listObjectives')).rejects.toThrow('stopped earlier and can answer nothing more');
+    await expect(again.request('listObjectives')).rejects.toThrow('The computation engine stopped earlier (abort(). Build with -sASSERTIONS for more info.) and can answer nothing more');
     // An ordinary error is not fatal.
     const ordinary = createClient(new FakeWorker({ listObjectives: () => { throw new Error('bad option'); }, listSchedules: () => [] }), { onFatal: () => fatal.push('no') });
     await expect(ordinary.request('listObjectives')).rejects.toThrow('bad option');

@@ -41,7 +41,7 @@ export function errorMessage(error) {
  * Answers one request. `descent` is the module or a promise of it (a rejected promise, i.e. a
  * module that failed to load, turns every request into an error reply).
  */
-const dead = new WeakSet(); // modules that trapped or aborted
+const dead = new WeakMap(); // modules that trapped or aborted -> what killed them
 
 /** A module that trapped (unreachable, out-of-bounds memory) or aborted throws a WebAssembly.RuntimeError. */
 export function isFatal(error) {
@@ -61,12 +61,12 @@ export async function handleMessage(descent, request, table = handlers) {
     } catch (error) {
       throw new Error(`The WebAssembly module failed to load: ${errorMessage(error)}`);
     }
-    if (dead.has(module)) return { id, ok: false, fatal: true, error: 'The computation engine stopped earlier and can answer nothing more' };
+    if (dead.has(module)) return { id, ok: false, fatal: true, error: `The computation engine stopped earlier (${dead.get(module)}) and can answer nothing more` };
     const result = await table[request.type](module, request);
     return { id, ok: true, result };
   } catch (error) {
     if (!isFatal(error)) return { id, ok: false, error: errorMessage(error) };
-    if (module) dead.add(module);
+    if (module) dead.set(module, errorMessage(error));
     return { id, ok: false, fatal: true, error: `The computation engine stopped (${errorMessage(error)})` };
   }
 }
