@@ -19,6 +19,18 @@ describe('absurd requests', () => {
     await browser?.close();
   });
 
+  /** The Train view with the CSV data set chosen, and the page's uncaught errors. */
+  async function openCsvData() {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${browser.baseUrl}#view=train`);
+    expect(await waitReady(page)).toBe('');
+    const view = page.locator('#train-view');
+    await view.getByLabel('Data set').selectOption('csv');
+    return { page, view, errors };
+  }
+
   it.each([
     ['a million epochs', 't.epochs=1000000', 'epochs must lie in 1 to 100000'],
     ['layers past the width limit', 't.hidden=5000', 'layer widths must lie in 1 to 1024'],
@@ -32,13 +44,7 @@ describe('absurd requests', () => {
   });
 
   it('refuses a 100 MB CSV file unread, and stays responsive', async () => {
-    const page = await browser.context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${browser.baseUrl}#view=train`);
-    expect(await waitReady(page)).toBe('');
-    const view = page.locator('#train-view');
-    await view.getByLabel('Data set').selectOption('csv');
+    const { page, view, errors } = await openCsvData();
     // A 100 MB file: refused from its size, before it is read.
     const dir = mkdtempSync(join(tmpdir(), 'descent-absurd-'));
     const big = join(dir, 'huge.csv');
@@ -60,13 +66,7 @@ describe('absurd requests', () => {
   });
 
   it('refuses a paste or a dropped file past 20 MB before it enters the CSV box, and reads a dropped file', async () => {
-    const page = await browser.context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${browser.baseUrl}#view=train`);
-    expect(await waitReady(page)).toBe('');
-    const view = page.locator('#train-view');
-    await view.getByLabel('Data set').selectOption('csv');
+    const { page, view, errors } = await openCsvData();
     const error = view.locator('.csv-error');
     // Synthetic events run the page's handlers as a real paste or drop would; `inserted` is
     // false when a handler refused the browser's default (inserting the text, opening the file).
