@@ -116,13 +116,13 @@ export const TOUR_STEPS = Object.freeze([
     id: 'sgdw',
     title: 'SGD with L2 against SGDW',
     text: [
-      'L2 regularisation adds λ/2 ‖x‖² to the loss, so its gradient λx joins the update and, with momentum, is averaged with everything else.',
-      'SGDW decouples the decay: it shrinks the weights directly at each step, apart from the gradient step. For plain SGD the two coincide (after rescaling λ); with momentum and schedules they do not.',
+      'L2 regularisation adds λ/2 ‖x‖² to the loss, so its gradient λx joins the update and, with momentum β, is averaged with everything else: once the momentum has built up, it shrinks the weights by about αλ/(1 − β) per step, in proportion to the learning rate α.',
+      'SGDW decouples the decay: it shrinks the weights by λ at each step, apart from the gradient step, whatever α is.',
     ],
     rule: 'sgdw',
     more: { view: 'decay', text: 'The Weight decay view: a grid of learning rate × weight decay, L2 against decoupled' },
-    look: 'The same momentum, learning rate and decay, once as L2 (sgd with weightDecay) and once decoupled (sgdw).',
-    demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=100&t.opt=sgd(lr:0.1,momentum:0.9,weightDecay:0.001);sgdw(lr:0.1,momentum:0.9,weightDecay:0.001)', hide: [] },
+    look: 'Four runs with λ = 0.005 and β = 0.9. At α = 0.1, αλ/(1 − β) = λ and the two rules give the same curves. At α = 0.02 they part: L2\'s decay fell with α, SGDW\'s did not, and it now holds the weights back. With SGDW a new learning rate keeps its decay; with L2 the two must be tuned together.',
+    demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=100&t.opt=sgd(lr:0.1,momentum:0.9,weightDecay:0.005);sgdw(lr:0.1,momentum:0.9,weightDecay:0.005);sgd(lr:0.02,momentum:0.9,weightDecay:0.005);sgdw(lr:0.02,momentum:0.9,weightDecay:0.005)', hide: [] },
   },
   {
     id: 'adamw',
