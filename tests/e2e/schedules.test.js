@@ -85,6 +85,57 @@ describe('the Schedules view', () => {
     await page.close();
   });
 
+  it('takes each schedule\'s parameters by hand, keeps them in the URL, and names a bad one', async () => {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${browser.baseUrl}#view=schedules&sched=cosineWarmRestarts,warmupCosine`);
+    expect(await waitReady(page)).toBe('');
+    await page.waitForSelector('#schedules-view[data-rates="ready"]', { timeout: 20000 });
+    const restarts = () => page.locator('.sched-summary li[data-schedule="cosineWarmRestarts"]').getAttribute('data-restarts');
+    const set = async (field, value) => {
+      await page.fill(`#sched-${field}`, value);
+      await page.locator(`#sched-${field}`).press('Tab');
+    };
+    // The chosen schedules' fields show, empty, with the defaults for 70 epochs as placeholders.
+    expect(await page.locator('.sched-param-group[data-schedule="step"]').isHidden()).toBe(true);
+    expect(await page.getByLabel('T_0 (epochs)').getAttribute('placeholder')).toBe('10');
+    expect(await page.getByLabel('T_mult').getAttribute('placeholder')).toBe('2');
+    expect(await restarts()).toBe('10,30');
+
+    await set('cosineWarmRestarts-t0', '5');
+    await set('cosineWarmRestarts-tMult', '1');
+    await expect.poll(restarts).toBe('5,10,15,20,25,30,35,40,45,50,55,60,65');
+    expect(await hashOf(page)).toContain('schedArgs=cosineWarmRestarts(t0:5,tMult:1)');
+    expect(await page.locator('.sched-rule[data-schedule="cosineWarmRestarts"] .sched-params').textContent()).toMatch(/T0=5,\s*Tmult=1/);
+    // The warm-up's cosine takes what the warm-up leaves of the run.
+    await set('warmupCosine-steps', '14');
+    expect(await page.locator('#sched-warmupCosine-tMax').getAttribute('placeholder')).toBe('56');
+
+    // A bad value is named, and neither kept nor put in the URL.
+    await set('cosineWarmRestarts-t0', '0');
+    expect(await page.locator('.sched-status').textContent()).toBe('Schedule cosine, warm restarts: T_0 (epochs) must be a whole number in 1 to 500');
+    expect(await hashOf(page)).toContain('cosineWarmRestarts(t0:5,tMult:1)');
+    // Emptied, a field is back at its default.
+    await set('cosineWarmRestarts-t0', '');
+    await expect.poll(restarts).toBe('10,20,30,40,50,60');
+    expect(await hashOf(page)).toContain('schedArgs=cosineWarmRestarts(tMult:1);warmupCosine(steps:14)');
+
+    // The link brings them back.
+    const link = await page.evaluate(() => window.location.href);
+    const again = await browser.context.newPage();
+    await again.goto(link);
+    expect(await waitReady(again)).toBe('');
+    await again.waitForSelector('#schedules-view[data-rates="ready"]', { timeout: 20000 });
+    expect(await again.locator('#sched-cosineWarmRestarts-tMult').inputValue()).toBe('1');
+    expect(await again.locator('#sched-warmupCosine-steps').inputValue()).toBe('14');
+    expect(await again.locator('#sched-cosineWarmRestarts-t0').inputValue()).toBe('');
+    expect(await again.locator('.sched-summary li[data-schedule="cosineWarmRestarts"]').getAttribute('data-restarts')).toBe('10,20,30,40,50,60');
+    expect(errors).toEqual([]);
+    await again.close();
+    await page.close();
+  });
+
   it('falls back to the defaults with a notice naming a bad key', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${browser.baseUrl}#view=schedules&sched=cosine,linear`);

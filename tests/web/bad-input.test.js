@@ -100,6 +100,16 @@ const rows = [
   ['<descent-init state>', 'initAct=swish', 'initAct (the activation) must be one of relu, tanh, '],
   ['<descent-schedules state>', 'schedLr=0', 'schedLr (the base learning rate) must be a number in (0, 10]'],
   ['<descent-schedules state>', 'schedEpochs=1000', 'schedEpochs must be a whole number in 2 to 500'],
+  ['<descent-schedules state>', 'schedArgs=step', 'schedArgs is malformed; expected e.g. cosineWarmRestarts(t0:10,tMult:2)'],
+  ['<descent-schedules state>', 'schedArgs=sgdr(t0:5)', 'schedArgs names an unknown schedule; allowed: constant, step, '],
+  ['<descent-schedules state>', 'schedArgs=step(gamma:0.5);step(gamma:0.1)', 'schedArgs names a schedule twice'],
+  ['<descent-schedules state>', 'schedArgs=step(gamma)', 'schedArgs is malformed; expected name:value pairs'],
+  ['<descent-schedules state>', 'schedArgs=step(__proto__:1)', 'schedArgs is malformed; expected name:value pairs'],
+  ['<descent-schedules state>', 'schedArgs=step(gamma:0.5,gamma:0.1)', 'schedArgs gives a parameter twice'],
+  ['<descent-schedules state>', 'schedArgs=step(gamma:NaN)', 'schedArgs holds a value that is not a number'],
+  ['<descent-schedules state>', 'schedArgs=step(gamma:1.5)', 'schedArgs: Schedule step: γ must be a number above 0 and at most 1'],
+  ['<descent-schedules state>', 'schedArgs=cosineWarmRestarts(t0:0)', 'schedArgs: Schedule cosine, warm restarts: T_0 (epochs) must be a whole number in 1 to 500'],
+  ['<descent-schedules state>', 'schedArgs=cosine(bogus:3)', 'schedArgs: Schedule cosine: no such parameter; allowed: tMax'],
 ];
 
 describe('bad input, catalogued: links and element attributes', () => {

@@ -7,7 +7,8 @@ import createDescent from '../../build/wasm/descent.mjs';
 import { inProcessClient } from './in-process-client.js';
 import { liveExperimentCount } from '../../web/src/worker/handlers/train.js';
 import {
-  DEFAULT_SCHEDULES, SCHEDULE_IDS, checkSetup, lossAtRestarts, restartEpochs, scheduleCurves, scheduleSpecFor, trainUnderSchedules,
+  DEFAULT_SCHEDULES, SCHEDULE_IDS, checkSetup, lossAtRestarts, restartEpochs, scheduleCurves, scheduleFields, scheduleParams, scheduleSpecFor,
+  trainUnderSchedules,
 } from '../../web/src/views/schedules/compare.js';
 import { describeSchedule, paramsTex } from '../../web/src/views/schedules/rules.js';
 
@@ -37,6 +38,36 @@ describe('the schedules\' rates', () => {
     expect(by.cosineWarmRestarts[9]).toBeLessThan(0.003);
     expect(by.cosineWarmRestarts[10]).toBe(0.1);
     for (const id of ['constant', 'step', 'exponential', 'cosine', 'warmupCosine']) expect(restartEpochs(by[id], 0.1)).toEqual([]);
+  });
+
+  it('take the parameters set by hand, the others scaled to the epochs', async () => {
+    const params = { cosineWarmRestarts: { t0: 5, tMult: 1 }, step: { gamma: 0.5 }, warmupCosine: { steps: 10 } };
+    const curves = await scheduleCurves(client, { ids: ['step', 'cosineWarmRestarts', 'warmupCosine'], lr: 0.1, epochs: 70, params });
+    const by = Object.fromEntries(curves.map((c) => [c.id, c]));
+    expect(by.cosineWarmRestarts.schedule).toEqual({ type: 'cosineWarmRestarts', t0: 5, tMult: 1 });
+    expect(restartEpochs(by.cosineWarmRestarts.lrs, 0.1)).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65]);
+    expect(by.step.schedule).toEqual({ type: 'step', stepSize: 20, gamma: 0.5 }); // the step still every 2/7 of the run
+    expect(by.step.lrs[20]).toBeCloseTo(0.05, 12);
+    // The warm-up's cosine takes the rest of the run: 70 - 10 epochs.
+    expect(by.warmupCosine.schedule).toEqual({ type: 'warmup', steps: 10, then: { type: 'cosine', tMax: 60 } });
+    expect(by.warmupCosine.lrs[10]).toBeCloseTo(0.1, 12);
+    expect(scheduleFields('cosineWarmRestarts', 140, {})).toEqual({ t0: 20, tMult: 2 });
+    expect(scheduleParams('constant')).toEqual([]);
+    expect(scheduleParams('cosineWarmRestarts').map((p) => [p.name, p.min, p.max])).toEqual([['t0', 1, 500], ['tMult', 1, 10]]);
+  });
+
+  it.each([
+    [{ step: { gamma: 0 } }, 'Schedule step: γ must be a number above 0 and at most 1'],
+    [{ step: { gamma: 2 } }, 'Schedule step: γ must be a number above 0 and at most 1'],
+    [{ cosineWarmRestarts: { t0: 2.5 } }, 'Schedule cosine, warm restarts: T_0 (epochs) must be a whole number in 1 to 500'],
+    [{ cosineWarmRestarts: { tMult: 11 } }, 'Schedule cosine, warm restarts: T_mult must be a whole number in 1 to 10'],
+    [{ cosine: { tMax: NaN } }, 'Schedule cosine: T_max (epochs) must be a whole number in 1 to 500'],
+    [{ cosine: { eta: 1 } }, 'Schedule cosine: no such parameter; allowed: tMax'],
+    [{ constant: { lr: 1 } }, 'Schedule constant: no such parameter; it takes none'],
+    [{ sgdr: {} }, 'Schedules: unknown schedule "sgdr"; allowed: constant, step, exponential, cosine, cosineWarmRestarts, warmupCosine'],
+    [{ step: 3 }, 'Schedule step: expected { name: value }'],
+  ])('refuse parameters %j, by name', (params, message) => {
+    expect(() => checkSetup({ ids: ['step'], lr: 0.1, epochs: 70, params })).toThrow(message);
   });
 
   it('are described by the library\'s registry, with the run\'s parameters and the PyTorch class', () => {
@@ -119,10 +150,11 @@ describe('the <descent-schedules> element', () => {
     const { hideCss, parseHide } = await import('../../web/src/elements/hide.js');
     const { elementSnippet } = await import('../../web/src/elements/snippets.js');
     const registry = { optimizers: descent.listOptimizers(), objectives: descent.listObjectives() };
-    const state = { scheduleIds: ['constant', 'cosineWarmRestarts'], scheduleLr: 0.1, scheduleEpochs: 40 };
-    expect(decodeSchedulesAttribute('sched=constant,cosineWarmRestarts&schedLr=0.1&schedEpochs=40', registry)).toEqual({ state, notice: null });
-    expect(schedulesAttribute(state, registry)).toBe('sched=constant,cosineWarmRestarts&schedLr=0.1&schedEpochs=40');
-    const defaults = { scheduleIds: [...DEFAULT_SCHEDULES.ids], scheduleLr: DEFAULT_SCHEDULES.lr, scheduleEpochs: DEFAULT_SCHEDULES.epochs };
+    const state = { scheduleIds: ['constant', 'cosineWarmRestarts'], scheduleLr: 0.1, scheduleEpochs: 40, scheduleParams: { cosineWarmRestarts: { t0: 8 } } };
+    const text = 'sched=constant,cosineWarmRestarts&schedLr=0.1&schedEpochs=40&schedArgs=cosineWarmRestarts(t0:8)';
+    expect(decodeSchedulesAttribute(text, registry)).toEqual({ state, notice: null });
+    expect(schedulesAttribute(state, registry)).toBe(text);
+    const defaults = { scheduleIds: [...DEFAULT_SCHEDULES.ids], scheduleLr: DEFAULT_SCHEDULES.lr, scheduleEpochs: DEFAULT_SCHEDULES.epochs, scheduleParams: {} };
     expect(schedulesAttribute(defaults, registry)).toBe('');
     // A whole page fragment works too (the other keys are the page's).
     expect(decodeSchedulesAttribute('view=schedules&pair=sgd&schedEpochs=30', registry).state.scheduleEpochs).toBe(30);

@@ -43,6 +43,7 @@ describe('URL state', () => {
       scheduleIds: ['constant', 'cosineWarmRestarts'],
       scheduleLr: 0.05,
       scheduleEpochs: 40,
+      scheduleParams: { step: { gamma: 0.5 }, cosineWarmRestarts: { t0: 5, tMult: 1 } },
       initDepth: 4,
       initWidth: 16,
       initActivation: 'selu',
@@ -55,7 +56,7 @@ describe('URL state', () => {
     expect(hash).toContain('f=quadratic(alpha:0.5,kappa:20,rotation:30)');
     expect(hash).toContain('adam(lr:0.02,betas:0.8/0.99,eps:0.000001,amsgrad:true)');
     expect(hash).toContain('tour=adamw&pair=sgd&sched=constant,cosineWarmRestarts&schedLr=0.05&schedEpochs=40'
-      + '&initDepth=4&initWidth=16&initEpochs=3&initAct=selu&initStd=0.2&initSchemes=normal,xavierUniform&present=1');
+      + '&schedArgs=step(gamma:0.5);cosineWarmRestarts(t0:5,tMult:1)&initDepth=4&initWidth=16&initEpochs=3&initAct=selu&initStd=0.2&initSchemes=normal,xavierUniform&present=1');
     const { state: back, notice } = decodeState(`#${hash}`, registry);
     expect(notice).toBeNull();
     expect(back).toEqual(state);

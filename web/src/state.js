@@ -11,7 +11,7 @@
 
 import { decodeSchedule, encodeSchedule } from './train-state.js';
 import { TOUR_STEPS, findStep } from './tour/steps.js';
-import { DEFAULT_SCHEDULES, SCHEDULE_IDS, SCHEDULE_LIMITS } from './views/schedules/compare.js';
+import { DEFAULT_SCHEDULES, SCHEDULE_IDS, SCHEDULE_LIMITS, checkParams, scheduleParams } from './views/schedules/compare.js';
 import { INIT_ACTIVATIONS, INIT_DEFAULTS, INIT_LIMITS, INIT_SCHEMES } from './views/init/study.js';
 import { MAX_MAGNITUDE, checkOption, formatUrlNumber, parseNumber } from './url-values.js';
 
@@ -92,10 +92,12 @@ export function defaultState() {
     tour: TOUR_STEPS[0].id, // the tour's step (view=tour)
     presenter: false, // the tour's presenter mode: large type, controls hidden
     decayPair: 'adam', // the Weight decay view's pair: adam (Adam with L2 / AdamW) or sgd (SGD with L2 / SGDW)
-    // The Schedules view: the schedules compared (views/schedules/compare.js ids), base rate, epochs.
+    // The Schedules view: the schedules compared (views/schedules/compare.js ids), base rate, epochs,
+    // and the parameters set by hand ({ step: { gamma: 0.5 } }; the others scale with the epochs).
     scheduleIds: [...DEFAULT_SCHEDULES.ids],
     scheduleLr: DEFAULT_SCHEDULES.lr,
     scheduleEpochs: DEFAULT_SCHEDULES.epochs,
+    scheduleParams: {},
     // The Initialisation view: depth, width, activation, epochs, N(0, s²)'s s, the schemes compared.
     initDepth: INIT_DEFAULTS.depth,
     initWidth: INIT_DEFAULTS.width,
@@ -330,6 +332,45 @@ export const PROPERTIES = [
         throw new Error(`schedEpochs must be a whole number in ${minEpochs} to ${maxEpochs}`);
       }
       return Number(text);
+    },
+  },
+  {
+    // schedArgs=step(gamma:0.5);cosineWarmRestarts(t0:5,tMult:1): only the parameters set by hand.
+    key: 'schedArgs',
+    field: 'scheduleParams',
+    encode: (value) => {
+      const items = SCHEDULE_IDS.filter((id) => value?.[id] && Object.keys(value[id]).length).map((id) => {
+        const given = scheduleParams(id).filter((p) => value[id][p.name] !== undefined);
+        return `${id}(${given.map((p) => `${p.name}:${formatUrlNumber(value[id][p.name])}`).join(',')})`;
+      });
+      return items.length ? items.join(';') : null;
+    },
+    decode: (text) => {
+      const params = {};
+      for (const item of text.split(';')) {
+        const m = /^([A-Za-z]{1,40})\(([^()]*)\)$/.exec(item);
+        if (!m) throw new Error('schedArgs is malformed; expected e.g. cosineWarmRestarts(t0:10,tMult:2)');
+        const [, id, body] = m;
+        if (!SCHEDULE_IDS.includes(id)) throw new Error(`schedArgs names an unknown schedule; allowed: ${SCHEDULE_IDS.join(', ')}`);
+        if (params[id]) throw new Error('schedArgs names a schedule twice');
+        params[id] = {};
+        for (const pair of body ? body.split(',') : []) {
+          const [name, raw, extra] = pair.split(':');
+          if (extra !== undefined || raw === undefined || !NAME.test(name)) throw new Error('schedArgs is malformed; expected name:value pairs');
+          if (Object.hasOwn(params[id], name)) throw new Error('schedArgs gives a parameter twice');
+          try {
+            params[id][name] = parseNumber(raw);
+          } catch {
+            throw new Error('schedArgs holds a value that is not a number');
+          }
+        }
+      }
+      try {
+        checkParams(params);
+      } catch (error) {
+        throw new Error(`schedArgs: ${error.message}`);
+      }
+      return params;
     },
   },
   wholeProperty('initDepth', 'initDepth', INIT_DEFAULTS.depth, 1, INIT_LIMITS.maxDepth, 'the number of hidden layers'),

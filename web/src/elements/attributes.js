@@ -121,10 +121,10 @@ export function initAttribute(state, registry) {
 }
 
 /** The Schedules view's fields of the page state, and their URL keys. */
-const SCHEDULE_FIELDS = ['scheduleIds', 'scheduleLr', 'scheduleEpochs'];
-const SCHEDULE_KEYS = ['sched', 'schedLr', 'schedEpochs'];
+const SCHEDULE_FIELDS = ['scheduleIds', 'scheduleLr', 'scheduleEpochs', 'scheduleParams'];
+const SCHEDULE_KEYS = ['sched', 'schedLr', 'schedEpochs', 'schedArgs'];
 
-/** { state: { scheduleIds, scheduleLr, scheduleEpochs }, notice } for <descent-schedules state="sched=constant,cosineWarmRestarts">. */
+/** { state: { scheduleIds, scheduleLr, scheduleEpochs, scheduleParams }, notice } for <descent-schedules state="sched=constant,cosineWarmRestarts">. */
 export function decodeSchedulesAttribute(text, registry) {
   const { state, notice } = decodeState(landscapeStateText(text), registry);
   return { state: Object.fromEntries(SCHEDULE_FIELDS.map((f) => [f, state[f]])), notice: attributeNotice(notice) };

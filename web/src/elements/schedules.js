@@ -1,4 +1,4 @@
-// <descent-schedules state="sched=constant,cosineWarmRestarts&schedLr=0.1&schedEpochs=70">: the
+// <descent-schedules state="sched=constant,cosineWarmRestarts&schedLr=0.1&schedEpochs=70&schedArgs=...">: the
 // Schedules view (views/schedules) in the element's light DOM, with the page URL's schedule keys.
 import { mountSchedules } from '../views/schedules/index.js';
 import { decodeSchedulesAttribute, schedulesAttribute } from './attributes.js';

@@ -9,7 +9,8 @@ import { createLongTask } from '../long-task.js';
 import { formatNumber } from '../format.js';
 import { renderMath } from '../math.js';
 import {
-  SCHEDULES_TASK, SCHEDULE_IDS, checkSetup, lossAtRestarts, restartEpochs, scheduleCurves, scheduleLabel, trainUnderSchedules,
+  SCHEDULES_TASK, SCHEDULE_IDS, checkSetup, lossAtRestarts, restartEpochs, scheduleCurves, scheduleFields, scheduleLabel, scheduleParams,
+  trainUnderSchedules,
 } from './compare.js';
 import { describeSchedule, paramsTex } from './rules.js';
 import './schedules.css';
@@ -17,10 +18,12 @@ import './schedules.css';
 /** A schedule keeps its colour whichever others are chosen. */
 const colorOf = (id) => optimizerColor(SCHEDULE_IDS.indexOf(id));
 const round = (x) => formatNumber(Number(x.toPrecision(3)));
+const DECIMAL = /^[0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?$/i;
+const parseDecimal = (t) => (DECIMAL.test(t) ? Number(t) : NaN);
 
 /**
- * root: the element to fill; state: the page's state (scheduleIds, scheduleLr, scheduleEpochs are
- * read and written); onChange(): after they change; idPrefix: for the element ids.
+ * root: the element to fill; state: the page's state (scheduleIds, scheduleLr, scheduleEpochs,
+ * scheduleParams are read and written); onChange(): after they change; idPrefix: for the element ids.
  */
 export function mountSchedules(root, { client, state, onChange, idPrefix = '' }) {
   const id = (name) => `${idPrefix}${name}`;
@@ -37,6 +40,19 @@ export function mountSchedules(root, { client, state, onChange, idPrefix = '' })
   const results = h('ul', { class: 'sched-results' });
   const lrHost = h('div', { class: 'train-chart-host' });
   const lossHost = h('div', { class: 'train-chart-host' });
+  // Each schedule's parameters, built once (rebuilt on every change, they would lose the focus);
+  // a group shows while its schedule is chosen, and an empty field means the default for the epochs.
+  const paramGroups = SCHEDULE_IDS.filter((s) => scheduleParams(s).length).map((s) => {
+    const inputs = scheduleParams(s).map((p) => h('input', {
+      id: id(`sched-${s}-${p.name}`), type: 'text', inputmode: p.integer ? 'numeric' : 'decimal', spellcheck: 'false', autocomplete: 'off',
+    }));
+    const group = h('span', { class: 'sched-param-group', dataset: { schedule: s } },
+      h('span', { class: 'sched-param-name' }, h('span', { class: 'swatch', style: `background:${colorOf(s)}` }), ' ', scheduleLabel(s)),
+      scheduleParams(s).map((p, k) => field(p.label, inputs[k])));
+    return { schedule: s, group, inputs };
+  });
+  const paramsBox = h('fieldset', { class: 'sched-params-box' }, h('legend', {}, 'Parameters (empty: the default for the epochs)'),
+    paramGroups.map((g) => g.group));
   const figure = (title, host, cls) => h('figure', { class: `train-figure ${cls}` }, h('figcaption', {}, h('span', { class: 'title' }, title)), host);
 
   root.replaceChildren(h('div', { class: 'sched' },
@@ -54,7 +70,8 @@ export function mountSchedules(root, { client, state, onChange, idPrefix = '' })
       h('fieldset', { class: 'sched-choices' }, h('legend', {}, 'Schedules'),
         boxes.map((box) => h('span', { class: 'sched-choice' }, box, h('label', { for: box.id }, scheduleLabel(box.value))))),
       field('Base learning rate η', lrInput), field('Epochs', epochsInput),
-      h('div', { class: 'sched-buttons' }, runButton, cancelButton, progress)),
+      h('div', { class: 'sched-buttons' }, runButton, cancelButton, progress),
+      paramsBox),
     status,
     h('div', { class: 'sched-charts' },
       figure('Learning rate per epoch (computed by the library, before any training)', lrHost, 'sched-lr'),
@@ -69,12 +86,28 @@ export function mountSchedules(root, { client, state, onChange, idPrefix = '' })
   let curves = []; // the drawn schedules: [{ id, label, schedule, lrs }]
   let drawn = 0; // answers to older requests are dropped
 
-  const setup = () => ({ ids: SCHEDULE_IDS.filter((s) => state.scheduleIds.includes(s)), lr: state.scheduleLr, epochs: state.scheduleEpochs });
+  const setup = () => ({
+    ids: SCHEDULE_IDS.filter((s) => state.scheduleIds.includes(s)), lr: state.scheduleLr, epochs: state.scheduleEpochs, params: state.scheduleParams ?? {},
+  });
 
   function fill() {
     boxes.forEach((box) => { box.checked = state.scheduleIds.includes(box.value); });
     lrInput.value = formatNumber(state.scheduleLr);
     epochsInput.value = String(state.scheduleEpochs);
+    fillParams();
+  }
+
+  /** The parameter fields: what was set by hand, else empty with the default as placeholder. */
+  function fillParams() {
+    for (const { schedule, group, inputs } of paramGroups) {
+      group.hidden = !state.scheduleIds.includes(schedule);
+      const given = state.scheduleParams?.[schedule] ?? {};
+      const used = scheduleFields(schedule, state.scheduleEpochs, given);
+      scheduleParams(schedule).forEach((p, k) => {
+        inputs[k].value = given[p.name] === undefined ? '' : formatNumber(given[p.name]);
+        inputs[k].placeholder = formatNumber(used[p.name]);
+      });
+    }
   }
 
   function drawRates(lr) {
@@ -183,6 +216,7 @@ export function mountSchedules(root, { client, state, onChange, idPrefix = '' })
   }
   function changed(update) {
     update();
+    fillParams();
     onChange?.();
     clearLosses();
     refresh();
@@ -201,8 +235,25 @@ export function mountSchedules(root, { client, state, onChange, idPrefix = '' })
     }
     changed(() => { state[field] = value; });
   });
-  numberField(lrInput, 'lr', 'scheduleLr', (t) => (/^[0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?$/i.test(t) ? Number(t) : NaN));
+  numberField(lrInput, 'lr', 'scheduleLr', parseDecimal);
   numberField(epochsInput, 'epochs', 'scheduleEpochs', (t) => (/^\d{1,6}$/.test(t) ? Number(t) : NaN));
+  for (const { schedule, inputs } of paramGroups) {
+    scheduleParams(schedule).forEach((p, k) => inputs[k].addEventListener('change', () => {
+      const text = inputs[k].value.trim();
+      const given = { ...state.scheduleParams?.[schedule] };
+      if (text === '') delete given[p.name];
+      else given[p.name] = parseDecimal(text);
+      const params = { ...state.scheduleParams, [schedule]: given };
+      if (!Object.keys(given).length) delete params[schedule];
+      try {
+        checkSetup({ ...setup(), params });
+      } catch (error) {
+        setupProblem(error);
+        return;
+      }
+      changed(() => { state.scheduleParams = params; });
+    }));
+  }
   runButton.addEventListener('click', run);
 
   fill();
