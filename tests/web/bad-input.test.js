@@ -38,6 +38,7 @@ const rows = [
   // The Landscape's keys (state.js)
   ['decodeState', '#view=chart', 'unknown view; allowed: landscape, train, momentum, rules, decay, init, schedules, tour'],
   ['decodeState', '#f=rosenbrok', 'unknown objective type; allowed: quadratic, rosenbrock, beale, himmelblau, booth, rastrigin, saddle'],
+  ['decodeState', '#opt=lion(lr:0.1)', 'unknown optimizer type; allowed: gd, heavyBall, nesterovAccelerated, newton, adagradFull, '],
   ['decodeState', '#f=rosenbrock(b:-1)', 'rosenbrock: b is out of range (allowed: above 0)'],
   ['decodeState', '#f=rosenbrock(b:abc)', 'b must be a plain number of at most 1000000 in size'],
   ['decodeState', '#x0=1', 'x0 (the start point) must be two plain numbers'],
@@ -59,6 +60,7 @@ const rows = [
   ['decodeState', '#steps=5&steps=6', 'steps is given twice'],
   // The Train view's `t.` keys (train-state.js)
   ['decodeTrainState', 't.data=mnist', 'unknown data set; allowed: spiral, circles, xor, gaussians, moons, sine, surface, digits, iris, csv'],
+  ['decodeTrainState', 't.opt=sgd;lion', 'optimizer 2 is of an unknown type; allowed: gd, heavyBall, nesterovAccelerated, adagradFull, sgd, '],
   ['decodeTrainState', 't.data=spiral(n:1)', 'spiral: n is out of range (allowed: [10, 100000])'],
   ['decodeTrainState', 't.data=spiral(n:abc)', 'spiral: n must be a plain number of at most 1000000 in size'],
   ['decodeTrainState', 't.hidden=0', 'layer widths must lie in 1 to 1024'],

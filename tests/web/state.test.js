@@ -224,6 +224,6 @@ describe('URL state', () => {
     expect(typeof notice).toBe('string');
     expect(notice).toMatch(/defaults/);
     expect(notice).not.toMatch(/[<>]/); // never echoes markup
-    expect(notice.length).toBeLessThan(200);
+    expect(notice.length).toBeLessThan(300); // short: the reason and what is allowed, never the text
   });
 });

@@ -162,9 +162,8 @@ function parseItem(text, entries, what, { objective = false } = {}) {
   const [, type, body] = match;
   const entry = entries.find((e) => e.type === type);
   if (!entry || (objective && HIDDEN_OBJECTIVES.has(type))) {
-    // The objectives are few enough to list in a notice; the optimizers are not (about 15 names).
-    const allowed = objective ? `; allowed: ${entries.filter((e) => !HIDDEN_OBJECTIVES.has(e.type)).map((e) => e.type).join(', ')}` : '';
-    throw new Error(`unknown ${what} type${allowed}`);
+    const allowed = entries.filter((e) => !(objective && HIDDEN_OBJECTIVES.has(e.type))).map((e) => e.type);
+    throw new Error(`unknown ${what} type; allowed: ${allowed.join(', ')}`);
   }
   const specs = settableOptions(entry, { objective });
   const options = {};

@@ -316,7 +316,10 @@ export const TRAIN_PROPERTIES = [
         const m = OPTIMIZER.exec(item);
         if (!m) throw new Error(`optimizer ${k + 1} is malformed`);
         const entry = registry.optimizers.find((e) => e.type === m[1] && !e.needsHessian);
-        if (!entry) throw new Error(`optimizer ${k + 1} is of an unknown type`);
+        if (!entry) {
+          const allowed = registry.optimizers.filter((e) => !e.needsHessian).map((e) => e.type);
+          throw new Error(`optimizer ${k + 1} is of an unknown type; allowed: ${allowed.join(', ')}`);
+        }
         const options = decodeOptions(m[2], settable(entry), entry.type);
         const schedule = m[3] ? decodeSchedule(m[3], m[4], entry.type) : { type: 'none' };
         return { type: entry.type, options, schedule };
