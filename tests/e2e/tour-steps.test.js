@@ -109,6 +109,8 @@ describe('every step of the guided tour', () => {
       const types = await demo.locator('.train-optimizer').evaluateAll((els) => els.map((el) => el.dataset.type));
       const losses = await demo.locator('.train-legend li .values').allTextContents();
       runs = types.map((type, k) => ({ type, loss: Number(/loss ([\d.e+-]+)/.exec(losses[k] ?? '')?.[1]) }));
+      // The weight-norm chart shows exactly when some decay is set (the two weight-decay steps).
+      expect(await demo.locator('.train-norm-figure').isVisible()).toBe(id === 'sgdw' || id === 'adamw');
     }
     if (LOG) console.log(id, JSON.stringify(runs));
     CLAIMS[id](runs);

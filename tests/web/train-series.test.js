@@ -4,7 +4,7 @@ import { alignedColumns, appendRun, createSeries, divergenceLabel, finiteOrNull,
 
 const points = (from, epochs, loss, extra = {}) => ({
   from, epoch: epochs, trainLoss: loss, testLoss: loss.map((v) => v * 2), trainAccuracy: loss.map(() => 0.5), testAccuracy: loss.map(() => 0.4),
-  lr: loss.map(() => 0.1), lastStepLoss: loss.at(-1) ?? null, diverged: false, divergedAt: 0, reason: '', ...extra,
+  lr: loss.map(() => 0.1), weightNorm: loss.map((v) => 10 * v), lastStepLoss: loss.at(-1) ?? null, diverged: false, divergedAt: 0, reason: '', ...extra,
 });
 
 describe('train series', () => {
@@ -25,6 +25,7 @@ describe('train series', () => {
     const columns = alignedColumns(series, ['trainLoss', 'testLoss'], logSafe);
     expect(columns).toEqual([[0, 1, 2], [1, 0.5, 0.25], [2, 1, 0.5], [1, 0.8, null], [2, 1.6, null]]);
     expect(latest(series.optimizers[1], 'trainLoss')).toBe(0.8);
+    expect(alignedColumns(series, ['weightNorm'])).toEqual([[0, 1, 2], [10, 5, 2.5], [10, 8, null]]); // the weight-norm chart's
     expect(divergenceLabel(series.optimizers[1])).toBe('diverged at step 17');
     expect(divergenceLabel(series.optimizers[0])).toBe('');
   });

@@ -75,6 +75,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const lossHost = h('div', { class: 'train-chart-host' });
   const accHost = h('div', { class: 'train-chart-host' });
   const lrHost = h('div', { class: 'train-chart-host' });
+  const normHost = h('div', { class: 'train-chart-host' });
   const pngButton = (what) => h('button', { type: 'button', class: 'png-button', disabled: true, 'data-group': 'export', title: `Download the ${what} as a PNG image`, 'aria-label': `Download the ${what} as PNG` }, 'PNG');
   const lossPng = pngButton('loss chart');
   const accPng = pngButton('accuracy chart');
@@ -85,6 +86,8 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const accFigure = h('figure', { class: 'train-figure' }, h('figcaption', {}, h('span', { class: 'title' }, 'Accuracy: ', h('span', { class: 'key-solid' }, 'training'), ' ', h('span', { class: 'key-dashed' }, 'test')), accPng), accHost);
   // Shown when some optimizer has a schedule: η_t at each epoch's end, so restarts line up with the loss.
   const lrFigure = h('figure', { class: 'train-figure train-lr-figure', hidden: true }, h('figcaption', {}, h('span', { class: 'title' }, 'Learning rate η_t (at the end of each epoch)')), lrHost);
+  // Shown when some weight decay or L2 is set: what it does to the weights, L2 against decoupled.
+  const normFigure = h('figure', { class: 'train-figure train-norm-figure', hidden: true }, h('figcaption', {}, h('span', { class: 'title' }, 'Weight norm ‖θ‖ (at the end of each epoch)')), normHost);
   const maps = h('div', { class: 'train-maps' });
   const mapsNote = h('p', { class: 'train-note' });
   const mapsSection = h('section', { class: 'train-maps-section', 'aria-label': 'Decision boundaries', dataset: { group: 'maps' } },
@@ -131,7 +134,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
           h('span', { class: 'speed', dataset: { group: 'speed' } }, h('label', { for: speedId }, 'Speed'), speedInput, speedText),
           h('span', { class: 'train-export', role: 'group', 'aria-label': 'Export the history', dataset: { group: 'export' } }, h('span', { class: 'label', 'aria-hidden': 'true' }, 'History'), csvButton, jsonButton)),
         status, errorBox, legend,
-        h('div', { class: 'train-charts' }, lossFigure, accFigure, lrFigure),
+        h('div', { class: 'train-charts' }, lossFigure, accFigure, lrFigure, normFigure),
         mapsSection, evalSection, tuning.element)),
     h('section', { class: 'train-optimizers', 'aria-label': 'Optimizers', dataset: { group: 'optimizers' } },
       h('div', { class: 'train-optimizers-head' }, h('h3', {}, 'Optimizers'), addButton),
@@ -141,6 +144,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   const lossChart = createTrainChart(lossHost, { yLabel: 'loss', log: true, ariaLabel: 'Training and test loss per epoch, log scale' });
   const accChart = createTrainChart(accHost, { yLabel: 'accuracy', yRange: [0, 1], ariaLabel: 'Training and test accuracy per epoch' });
   const lrChart = createTrainChart(lrHost, { yLabel: 'learning rate', height: 180, ariaLabel: 'Learning rate per epoch of each optimizer' });
+  const normChart = createTrainChart(normHost, { yLabel: '‖θ‖', height: 180, ariaLabel: 'Weight norm per epoch of each optimizer' });
 
   // ---- state changes -------------------------------------------------------------------------
   function changed({ rerender = false } = {}) {
@@ -510,6 +514,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       lossChart.setSeries(defs);
       accChart.setSeries(defs);
       lrChart.setSeries(state.optimizers.map((o, k) => ({ label: labelOf(k), color: optimizerColor(k) })));
+      normChart.setSeries(state.optimizers.map((o, k) => ({ label: labelOf(k), color: optimizerColor(k) })));
     }
     const diverged = [];
     series.optimizers.forEach((s, k) => { if (s.diverged) for (let f = 0; f < per; f++) diverged.push(1 + k * per + f); });
@@ -518,6 +523,10 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     accFigure.hidden = !series.hasAccuracy;
     lrFigure.hidden = !state.optimizers.some((o) => o.schedule && o.schedule.type !== 'none');
     if (!lrFigure.hidden) lrChart.setData(alignedColumns(series, ['lr']));
+    normFigure.hidden = !(Number(state.l2) > 0 || state.optimizers.some((o) => Number(o.options?.weightDecay) > 0));
+    if (!normFigure.hidden) {
+      normChart.setData(alignedColumns(series, ['weightNorm']), { diverged: series.optimizers.flatMap((s, k) => (s.diverged ? [k + 1] : [])) });
+    }
   }
 
   async function ensureRun() {
@@ -806,6 +815,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     lossChart.setSeries([]);
     accChart.setSeries([]);
     lrChart.setSeries([]);
+    normChart.setSeries([]);
     maps.replaceChildren();
     confusions.replaceChildren();
     digitsGrid.replaceChildren();
@@ -949,6 +959,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
       lossChart.destroy();
       accChart.destroy();
       lrChart.destroy();
+      normChart.destroy();
       tuning.destroy();
       container.replaceChildren();
     },

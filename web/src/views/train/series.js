@@ -12,11 +12,11 @@ export function finiteOrNull(value) {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-const FIELDS = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy', 'lr'];
+const FIELDS = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy', 'lr', 'weightNorm'];
 
 export function createSeries(count) {
   const optimizers = Array.from({ length: count }, () => ({
-    epoch: [], trainLoss: [], testLoss: [], trainAccuracy: [], testAccuracy: [], lr: [],
+    epoch: [], trainLoss: [], testLoss: [], trainAccuracy: [], testAccuracy: [], lr: [], weightNorm: [],
     lastStepLoss: null, diverged: false, divergedAt: 0, reason: '',
   }));
   return { optimizers, hasTest: false, hasAccuracy: false };
