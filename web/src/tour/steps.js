@@ -121,7 +121,7 @@ export const TOUR_STEPS = Object.freeze([
     ],
     rule: 'sgdw',
     more: { view: 'decay', text: 'The Weight decay view: a grid of learning rate × weight decay, L2 against decoupled' },
-    look: 'Four runs with λ = 0.005 and β = 0.9. At α = 0.1, αλ/(1 − β) = λ and the two rules give the same curves. At α = 0.02 they part: L2\'s decay fell with α, SGDW\'s did not, and it now holds the weights back. With SGDW a new learning rate keeps its decay; with L2 the two must be tuned together.',
+    look: 'Four runs with λ = 0.005 and β = 0.9. At α = 0.1, αλ/(1 − β) = λ and the two rules give the same curves. At α = 0.02 they part: L2\'s decay fell with α, SGDW\'s did not, and the weight-norm chart shows it holding the weights down. With SGDW a new learning rate keeps its decay; with L2 the two must be tuned together.',
     demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=100&t.opt=sgd(lr:0.1,momentum:0.9,weightDecay:0.005);sgdw(lr:0.1,momentum:0.9,weightDecay:0.005);sgd(lr:0.02,momentum:0.9,weightDecay:0.005);sgdw(lr:0.02,momentum:0.9,weightDecay:0.005)', hide: [] },
   },
   {
