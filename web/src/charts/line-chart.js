@@ -3,29 +3,7 @@
 // position, and series marked `diverged` get a cross and a label where they stop.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-
-const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-
-/** 10^n as "10⁻³"; other values as empty strings (log axes label the decades only). */
-export function decadeLabel(v) {
-  if (!(v > 0)) return '';
-  const e = Math.log10(v);
-  if (Math.abs(e - Math.round(e)) > 1e-9) return '';
-  const n = Math.round(e);
-  if (n === 0) return '1';
-  if (n === 1) return '10';
-  return `10${String(n).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
-}
-
-/** Decades from min to max (every 2nd or 3rd one on wide ranges) as log-axis splits. */
-export function decadeSplits(min, max) {
-  const a = Math.ceil(Math.log10(min) - 1e-9);
-  const b = Math.floor(Math.log10(max) + 1e-9);
-  const step = b - a > 16 ? 3 : b - a > 9 ? 2 : 1;
-  const out = [];
-  for (let e = a; e <= b; e += step) out.push(10 ** e);
-  return out;
-}
+import { decadeLabel, decadeSplits, labelsThatFit } from './log-ticks.js';
 
 /** A custom property as `el` sees it (the page's :root, or a custom element's own). */
 function cssVar(el, name, fallback) {
@@ -126,7 +104,7 @@ export function createLineChart(container, { height = 320, xLabel = 'x', yLabel 
         { label: model.logX ? `${xLabel} (log)` : xLabel, stroke: axisStroke, grid, ticks: grid,
           values: model.logX ? (u, splits) => splits.map(decadeLabel) : undefined },
         { label: yLabel, stroke: axisStroke, grid, ticks: grid, size: 56, values: (u, splits) => splits.map(decadeLabel),
-          splits: (u, i, min, max) => decadeSplits(min, max) },
+          splits: (u, i, min, max) => decadeSplits(min, max, labelsThatFit(height - 60)), filter: (u, splits) => splits },
       ],
       legend: { live: false },
       cursor: { drag: { x: false, y: false } },

@@ -7,6 +7,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { decimate } from './decimate.js';
+import { decadeSplits, labelsThatFit } from './log-ticks.js';
 
 function cssColor(el, name, fallback) {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
@@ -32,6 +33,7 @@ export function createTrainChart(container, { xLabel = 'epoch', yLabel = '', log
   let defs = [];
   let columns = [[]];
   let diverged = new Set();
+  let yLabels = []; // a log axis's labels as last drawn, for noteRange
   const wrap = document.createElement('div');
   wrap.className = 'train-chart';
   wrap.setAttribute('role', 'img');
@@ -62,6 +64,13 @@ export function createTrainChart(container, { xLabel = 'epoch', yLabel = '', log
     ctx.restore();
   }
 
+  /** The y range drawn, for the tests (a NaN or infinite value must never reach it): after the draw, since uPlot sets its scales then. */
+  function noteRange(u) {
+    wrap.dataset.yMin = String(u.scales.y?.min);
+    wrap.dataset.yMax = String(u.scales.y?.max);
+    if (log) wrap.dataset.yLabels = yLabels.join(' ');
+  }
+
   /** uPlot options at `k` times the page's size (k = 2 for a crisp PNG export). */
   function options(k = 1, w = width()) {
     const fg = cssColor(container, '--fg', '#1b1f24');
@@ -84,14 +93,16 @@ export function createTrainChart(container, { xLabel = 'epoch', yLabel = '', log
       axes: [
         { ...axis, label: xLabel, labelSize: px(20), size: px(36), space: px(50) },
         { ...axis, label: yLabel, labelSize: px(20), size: px(56), space: px(30), stroke: fg,
-          filter: log ? (u, splits) => splits.map((v) => (isDecade(v) ? v : null)) : undefined,
-          values: log ? (u, splits) => splits.map((v) => (v != null && isDecade(v) ? formatTick(v) : '')) : undefined },
+          // Our decades, already thinned to fit: uPlot's log filter would thin them again.
+          splits: log ? (u, i, min, max) => decadeSplits(min, max, labelsThatFit(height - 50)) : undefined,
+          filter: log ? (u, splits) => splits : undefined,
+          values: log ? (u, splits) => (yLabels = splits.map(formatTick)) : undefined },
       ],
       series: [{ label: 'epoch' }, ...defs.map((d) => ({
         label: d.label, stroke: d.color, width: px(1), dash: d.dash ? [px(6), px(4)] : undefined, spanGaps: false,
         points: { show: false },
       }))],
-      hooks: { draw: [(u) => drawMarks(u, k)] },
+      hooks: { draw: k === 1 ? [(u) => drawMarks(u, k), noteRange] : [(u) => drawMarks(u, k)] },
     };
   }
 
@@ -148,9 +159,6 @@ export function createTrainChart(container, { xLabel = 'epoch', yLabel = '', log
       diverged = new Set(marks);
       if (!plot || plot.series.length !== columns.length) build();
       else plot.setData(onScreen());
-      // The y range drawn, for the tests: a NaN or infinite value must never reach it.
-      wrap.dataset.yMin = String(plot?.scales.y?.min);
-      wrap.dataset.yMax = String(plot?.scales.y?.max);
     },
     destroy() {
       observer?.disconnect();
@@ -159,11 +167,6 @@ export function createTrainChart(container, { xLabel = 'epoch', yLabel = '', log
       wrap.remove();
     },
   };
-}
-
-function isDecade(v) {
-  const e = Math.log10(v);
-  return Math.abs(e - Math.round(e)) < 1e-9;
 }
 
 function formatTick(v) {

@@ -9,7 +9,7 @@ export const heavyBallSpec = ({ lr, momentum }) => ({ type: 'heavyBall', lr, mom
 
 /**
  * What the log axis shows, as the landscape's convergence chart does (theory.js: LOG_FLOOR): below
- * 1e-16 of f - f* is rounding noise, and uPlot's log ticks fail over much wider ranges.
+ * 1e-16 of f - f* is rounding noise.
  */
 export const LOG_MIN = 1e-16;
 export const LOG_MAX = 1e16;
