@@ -115,6 +115,28 @@ describe('accessibility at a phone width, by keyboard', () => {
     await page.evaluate(() => document.getElementById('a11y-probe').remove());
   });
 
+  it('the tabs are one row that scrolls sideways, the selected tab in view with room for its focus ring', async () => {
+    const row = () => page.evaluate(() => {
+      const list = document.querySelector('[role="tablist"]');
+      const box = list.getBoundingClientRect();
+      const tops = [...list.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top));
+      const tab = list.querySelector('[aria-selected="true"]').getBoundingClientRect();
+      const ring = 5; // :focus-visible's 3px outline at a 2px offset
+      return { tops: new Set(tops).size, scrolls: list.scrollWidth > list.clientWidth, more: list.dataset.more ?? '',
+        inView: tab.left >= box.left - 0.5 && tab.right <= box.right + 0.5,
+        ringFits: tab.top - ring >= box.top - 0.5 && tab.left - ring >= box.left - 0.5 };
+    });
+    expect(await row()).toEqual({ tops: 1, scrolls: true, more: 'right', inView: true, ringFits: true });
+    // (not the Tour tab: its demos would add legends that the race below counts)
+    await page.evaluate(() => document.getElementById('tab-schedules').focus({ preventScroll: true }));
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement.id)).toBe('tab-init');
+    expect(await row()).toMatchObject({ tops: 1, more: 'both', inView: true, ringFits: true });
+    expect(await page.evaluate(() => window.scrollX)).toBe(0);
+    await page.keyboard.press('Home');
+    expect(await row()).toMatchObject({ more: 'right', inView: true, ringFits: true });
+  });
+
   it('Landscape by keyboard: arrow keys move between tabs, Enter on Run races', async () => {
     await page.locator('#tab-landscape').focus();
     await page.keyboard.press('ArrowRight');

@@ -1,6 +1,7 @@
 // Accessible tabs over static panels (index.html): role=tablist/tab/tabpanel, aria-selected,
 // roving tabindex, Left/Right/Home/End move between tabs (and select them, as the APG's
-// "automatic activation" pattern does).
+// "automatic activation" pattern does). On a narrow screen the tabs are one row that scrolls
+// sideways (styles.css), and the selected tab is scrolled into that row.
 
 /**
  * tablist: the element with role=tablist holding buttons with role=tab and aria-controls.
@@ -20,7 +21,8 @@ export function createTabs(tablist, { onSelect } = {}) {
       const panel = document.getElementById(t.getAttribute('aria-controls'));
       if (panel) panel.hidden = !on;
     }
-    if (focus) tab.focus();
+    if (focus) tab.focus({ preventScroll: true });
+    revealInRow(tablist, tab);
     const changed = current !== tab.dataset.view;
     current = tab.dataset.view;
     if (notify && changed) onSelect?.(current);
@@ -40,5 +42,29 @@ export function createTabs(tablist, { onSelect } = {}) {
     });
   });
 
+  tablist.addEventListener('scroll', () => markHiddenEnds(tablist), { passive: true });
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => markHiddenEnds(tablist)).observe(tablist);
+
   return { select, selected: () => current };
+}
+
+/** Marks which ends of a sideways-scrolling row hide tabs (data-more: left, right, both), for the CSS fades. */
+function markHiddenEnds(row) {
+  const left = row.scrollLeft > 1;
+  const right = row.scrollLeft + row.clientWidth < row.scrollWidth - 1;
+  const more = left && right ? 'both' : left ? 'left' : right ? 'right' : '';
+  if (more) row.dataset.more = more;
+  else delete row.dataset.more;
+}
+
+/** Scrolls a sideways-scrolling row so that `tab` is inside it (only the row: the page stays put). */
+function revealInRow(row, tab) {
+  if (row.scrollWidth <= row.clientWidth) return;
+  const box = tab.getBoundingClientRect();
+  const left = box.left - row.getBoundingClientRect().left + row.scrollLeft;
+  const right = left + box.width;
+  const margin = 24; // a little of the neighbour shows, so the row reads as one that scrolls
+  if (left < row.scrollLeft) row.scrollLeft = Math.max(0, left - margin);
+  else if (right > row.scrollLeft + row.clientWidth) row.scrollLeft = right - row.clientWidth + margin;
+  markHiddenEnds(row);
 }
