@@ -20,9 +20,7 @@ void Optimizer::step(Vec& params, const Vec& grad, const Mat* hessian) {
          std::to_string(params.size()));
   if (params.size() == 0) fail(context() + ": params is empty");
   if (dim_ < 0) {
-    if (info_.max_dimension > 0 && params.size() > info_.max_dimension)
-      fail(context() + " keeps a d x d matrix and is limited to d <= " + std::to_string(info_.max_dimension) +
-           " parameters; this problem has d = " + std::to_string(params.size()));
+    check_dimension(params.size());
     dim_ = params.size();
     update_.resize(dim_);
     for (auto& transform : chain_) transform->init(dim_);
@@ -43,6 +41,12 @@ void Optimizer::step(Vec& params, const Vec& grad, const Mat* hessian) {
   }
   params += update_;
   ++t_;
+}
+
+void Optimizer::check_dimension(Index d) const {
+  if (info_.max_dimension > 0 && d > info_.max_dimension)
+    fail("optimizer '" + info_.type + "' keeps a d x d matrix and is limited to d <= " +
+         std::to_string(info_.max_dimension) + " parameters; this problem has d = " + std::to_string(d));
 }
 
 void Optimizer::reset() {

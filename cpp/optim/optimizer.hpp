@@ -21,6 +21,9 @@ class Optimizer {
   // The dimension is fixed by the first step; reset() frees it.
   void step(Vec& params, const Vec& grad, const Mat* hessian = nullptr);
   void reset();
+  // Throws, naming the limit, when a d x d optimizer (Newton, full-matrix AdaGrad) cannot take d
+  // parameters: step() checks it, and callers that would build a d x d Hessian check it first.
+  void check_dimension(Index d) const;
 
   const OptimizerInfo& info() const { return info_; }
   const Params& params() const { return params_; }

@@ -52,6 +52,8 @@ RunResult minimize(const Objective& objective, Optimizer& optimizer, const Spec&
          "; lower 'steps', or set 'recordTrajectory' or 'recordState' to false");
   const double grad_tol = p.number("gradTol"), factor = p.number("divergenceFactor");
   const bool needs_hessian = optimizer.info().needs_hessian;
+  // Before the d x d Hessian below is allocated (800 MB at d = 10,000), not at the first step.
+  optimizer.check_dimension(d);
 
   RunResult r;
   r.dimension = d;

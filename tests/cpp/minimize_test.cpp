@@ -206,6 +206,18 @@ TEST(Minimize, OptionMessages) {
   EXPECT_THROW_WITH(minimize(obj({{"type", str("quadratc")}}), gd(0.1), Spec()), "objective: unknown type 'quadratc'");
 }
 
+// Newton and full-matrix AdaGrad keep a d x d matrix: past their limit minimize refuses at once,
+// before it allocates the d x d Hessian (800 MB at the largest dimension, 10,000), rather than
+// stopping at the first step.
+TEST(Minimize, MatrixOptimizersPastTheirLimitAreRefusedBeforeAnyStep) {
+  const Spec big = obj({{"type", str("quadratic")}, {"dim", num(2001)}});
+  const Spec one_step = obj({{"steps", num(1)}, {"recordTrajectory", boolean(false)}});
+  for (const char* type : {"newton", "adagradFull"})
+    EXPECT_THROW_WITH(minimize(big, obj({{"type", str(type)}}), one_step),
+                      "optimizer '" + std::string(type) +
+                          "' keeps a d x d matrix and is limited to d <= 2000 parameters; this problem has d = 2001");
+}
+
 // Recorded numbers (iterates and gradients: 2 x (steps + 1) x dimension) are capped at 5e7;
 // with recordState the state counts too (adagradFull: d^2 per step); without recording, the same
 // run is allowed (and stops early here through gradTol).

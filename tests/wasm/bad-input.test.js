@@ -82,6 +82,8 @@ const rows = [
   ['minimize', (d) => d.minimize({ type: 'booth' }, { type: 'gd' }, { recordTrajectory: 'yes' }), /option 'recordTrajectory' must be true or false, got 'yes'/],
   ['minimize', (d) => d.minimize({ type: 'booth' }, { type: 'gd' }, { steps: 1e7 }), /option 'steps' must be in \[0, 1000000\], got 10000000/],
   ['minimize', (d) => d.minimize({ type: 'booth' }, { type: 'gd' }, 5), /minimize options must be an object, got 5/],
+  ['minimize', (d) => d.minimize({ type: 'quadratic', dim: 10000 }, { type: 'newton' }, { steps: 1, recordTrajectory: false }),
+    /optimizer 'newton' keeps a d x d matrix and is limited to d <= 2000 parameters; this problem has d = 10000/],
   // integrateFlow
   ['integrateFlow', (d) => d.integrateFlow({ type: 'booth' }, { kind: 'gradient', x0: [0, 0], tEnd: 1, points: 1 }), /option 'points' must be in \[2, 100000\], got 1/],
   ['integrateFlow', (d) => d.integrateFlow({ type: 'booth' }, { kind: 'gradient', x0: [0, 0], tEnd: 1, rtol: 0 }), /option 'rtol' must be > 0, got 0/],
