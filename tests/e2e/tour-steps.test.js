@@ -41,6 +41,7 @@ const CLAIMS = {
   adam: (runs) => {
     expect(runs.map((r) => r.type)).toEqual(['adam', 'rmsprop', 'heavyBall']);
     expect(runs[0].last).toBeLessThan(runs[1].last / 10); // Adam's momentum and bias correction against RMSProp
+    expect(runs[2].last).toBeLessThan(runs[0].last); // the heavy ball, tuned for this valley, first (as the text says)
   },
   compare: (runs) => {
     const [sgd, momentum, rmsprop, adam] = runs.map((r) => r.loss);

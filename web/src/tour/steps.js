@@ -99,7 +99,7 @@ export const TOUR_STEPS = Object.freeze([
       'Adam combines a moving average of the gradients (momentum) with RMSProp\'s moving average of their squares, and corrects both averages for starting at zero.',
     ],
     rule: 'adam',
-    look: 'Adam against RMSProp and the heavy ball on Rosenbrock. Change the learning rates: Adam\'s steps stay about lr long whatever the scale of the gradient.',
+    look: 'Adam against RMSProp and the heavy ball on Rosenbrock: Adam ends far closer than RMSProp. The heavy ball, at a rate that suits this valley, gets there first: adaptive steps are not faster everywhere. What they buy shows when you change the learning rates: Adam\'s steps stay about lr long whatever the scale of the gradient, so one rate carries over between parameters and problems.',
     demo: { view: 'landscape', state: 'f=rosenbrock&steps=400&opt=adam(lr:0.1);rmsprop(lr:0.01);heavyBall(lr:0.001)', hide: [] },
   },
   {
