@@ -3,7 +3,7 @@
 // position, and series marked `diverged` get a cross and a label where they stop.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { decadeLabel, decadeSplits, labelsThatFit } from './log-ticks.js';
+import { decadeLabel, decadeTicks } from './log-ticks.js';
 
 /** A custom property as `el` sees it (the page's :root, or a custom element's own). */
 function cssVar(el, name, fallback) {
@@ -104,7 +104,7 @@ export function createLineChart(container, { height = 320, xLabel = 'x', yLabel 
         { label: model.logX ? `${xLabel} (log)` : xLabel, stroke: axisStroke, grid, ticks: grid,
           values: model.logX ? (u, splits) => splits.map(decadeLabel) : undefined },
         { label: yLabel, stroke: axisStroke, grid, ticks: grid, size: 56, values: (u, splits) => splits.map(decadeLabel),
-          splits: (u, i, min, max) => decadeSplits(min, max, labelsThatFit(height - 60)), filter: (u, splits) => splits },
+          ...decadeTicks(height - 60) },
       ],
       legend: { live: false },
       cursor: { drag: { x: false, y: false } },

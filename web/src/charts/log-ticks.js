@@ -1,10 +1,10 @@
 // Ticks for log axes: the decades between a scale's ends, thinned to what fits, and their labels.
 // Our charts give uPlot these splits instead of letting it make its own, which for a log scale are
 // every 1..9 × 10^k: past about 30 decades (a loss that falls to rounding level, 1e-33) its tick
-// code throws "Invalid array length" and the chart is left blank. (The charts pass an identity
-// `filter` too: uPlot's log filter assumes consecutive decades and would drop thinned ones.)
+// code throws "Invalid array length" and the chart is left blank.
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+// Steps between labelled exponents; at 500, any range of doubles (1e-324 to 1e308) has at most two.
 const STEPS = [1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 250, 500];
 
 /** 10^n as "10⁻³"; other values as empty strings (log axes label the decades only). */
@@ -28,7 +28,7 @@ export function decadeSplits(min, max, maxCount = 10) {
   const a = Math.ceil(Math.log10(min) - 1e-9);
   const b = Math.floor(Math.log10(max) + 1e-9);
   const fit = Math.max(2, Math.floor(maxCount));
-  const step = STEPS.find((s) => Math.floor(b / s) - Math.ceil(a / s) + 1 <= fit) ?? Math.ceil((b - a + 1) / fit);
+  const step = STEPS.find((s) => Math.floor(b / s) - Math.ceil(a / s) + 1 <= fit);
   const out = [];
   for (let e = Math.ceil(a / step) * step; e <= b; e += step) out.push(10 ** e);
   return out;
@@ -37,4 +37,14 @@ export function decadeSplits(min, max, maxCount = 10) {
 /** How many labels fit on a vertical axis of `height` CSS pixels, one per `spacing` pixels. */
 export function labelsThatFit(height, spacing = 28) {
   return Math.max(2, Math.floor(height / spacing));
+}
+
+/**
+ * uPlot axis options for a log axis labelled at decades only, at most one label per 28 px of
+ * `plotHeight`: our splits, and an identity filter (uPlot's log filter assumes consecutive decades
+ * and would blank thinned ones). Spread into the axis: { ...decadeTicks(h), values }.
+ */
+export function decadeTicks(plotHeight) {
+  const count = labelsThatFit(plotHeight);
+  return { splits: (u, i, min, max) => decadeSplits(min, max, count), filter: (u, splits) => splits };
 }

@@ -7,7 +7,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { decimate } from './decimate.js';
-import { decadeSplits, labelsThatFit } from './log-ticks.js';
+import { decadeTicks } from './log-ticks.js';
 
 function cssColor(el, name, fallback) {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
@@ -93,16 +93,13 @@ export function createTrainChart(container, { xLabel = 'epoch', yLabel = '', log
       axes: [
         { ...axis, label: xLabel, labelSize: px(20), size: px(36), space: px(50) },
         { ...axis, label: yLabel, labelSize: px(20), size: px(56), space: px(30), stroke: fg,
-          // Our decades, already thinned to fit: uPlot's log filter would thin them again.
-          splits: log ? (u, i, min, max) => decadeSplits(min, max, labelsThatFit(height - 50)) : undefined,
-          filter: log ? (u, splits) => splits : undefined,
-          values: log ? (u, splits) => (yLabels = splits.map(formatTick)) : undefined },
+          ...(log ? { ...decadeTicks(height - 50), values: (u, splits) => (yLabels = splits.map(formatTick)) } : {}) },
       ],
       series: [{ label: 'epoch' }, ...defs.map((d) => ({
         label: d.label, stroke: d.color, width: px(1), dash: d.dash ? [px(6), px(4)] : undefined, spanGaps: false,
         points: { show: false },
       }))],
-      hooks: { draw: k === 1 ? [(u) => drawMarks(u, k), noteRange] : [(u) => drawMarks(u, k)] },
+      hooks: { draw: [(u) => drawMarks(u, k), ...(k === 1 ? [noteRange] : [])] },
     };
   }
 
