@@ -106,3 +106,14 @@ export function screenshotPath(name) {
   mkdirSync(screenshotDir, { recursive: true });
   return join(screenshotDir, name);
 }
+
+/**
+ * Stops a playing Train view (any locator holding one). A busy page may report its epochs late,
+ * so by now the run may have played to its end and its button read "Train more": stopped either way.
+ * A DOM click: under load the busy button may not settle in time for Playwright's actionability checks.
+ */
+export async function stopPlaying(view) {
+  const button = view.locator('.train-toolbar button.primary');
+  await button.evaluate((b) => { if (b.textContent === 'Pause') b.click(); });
+  await view.locator('.train-toolbar button.primary[aria-pressed="false"]').waitFor({ timeout: 15000 });
+}

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dist, launchChromium, screenshotPath, waitReady } from './browser.js';
+import { dist, launchChromium, screenshotPath, stopPlaying, waitReady } from './browser.js';
 
 const file = join(dist, 'descent.html');
 const inline = (url) => /^(data|blob):/.test(url) || url === 'about:blank';
@@ -70,12 +70,12 @@ describe('the single file from disk', () => {
     const train = page.locator('#train-view .train-view');
     await train.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => Number(document.querySelector('#train-view .train-view').dataset.epoch) >= 5, null, { timeout: 30000 });
-    await train.getByRole('button', { name: 'Pause' }).click();
+    await stopPlaying(train);
     // The digits, which the module loads from its companion: inlined in the file as well.
     await train.getByLabel('Data set', { exact: true }).selectOption('digits');
     await train.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => Number(document.querySelector('#train-view .train-view').dataset.epoch) >= 1, null, { timeout: 30000 });
-    await train.getByRole('button', { name: 'Pause' }).click();
+    await stopPlaying(train);
     await page.waitForFunction(() => document.querySelector('#train-view .train-view').dataset.confusion === 'drawn', null, { timeout: 15000 });
     expect(await train.locator('.train-digits li').count()).toBe(24);
     await page.close();

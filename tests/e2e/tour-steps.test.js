@@ -1,7 +1,7 @@
 // Every step of the guided tour, opened by its link in Chromium: the step's title and rule are
 // shown, and its demo shows what the step's text says it shows. Landscape demos run to the end on
 // their own; their race legend carries each run's first and final gap f - f*. Network demos are
-// played for a few epochs; their legend carries each optimizer's loss. Saves one screenshot per
+// played to their end; their legend carries each optimizer's loss. Saves one screenshot per
 // step (tour-step-<id>.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, screenshotPath, waitReady } from './browser.js';
@@ -10,7 +10,7 @@ import { TOUR_STEPS } from '../../web/src/tour/steps.js';
 const LOG = process.env.TOUR_LOG === '1';
 
 // What each step's demo must show, from the runs' numbers. Landscape: runs[i] = { type, first,
-// last, diverged } in the preset's order. Network: runs[i] = { type, loss } after `epochs` epochs.
+// last, diverged } in the preset's order. Network: runs[i] = { type, loss } at the demo's last epoch.
 const CLAIMS = {
   gd: (runs) => {
     // The lecture's bound with a step of 1/beta = 0.1: f - f* shrinks by at least (1 - alpha/beta) per step.
@@ -104,9 +104,14 @@ describe('every step of the guided tour', () => {
       const demo = page.locator('.tour-demo-train');
       await page.waitForSelector('.tour-demo-train .train-optimizer', { timeout: 15000 });
       await demo.getByRole('button', { name: 'Play' }).click();
-      await page.waitForFunction(() => Number(document.querySelector('.tour-demo-train .train-view').dataset.epoch) >= 20, null, { timeout: 60000 });
-      // A DOM click: under load the busy button may not settle in time for Playwright's actionability checks.
-      await demo.getByRole('button', { name: 'Pause' }).evaluate((button) => button.click());
+      // Played to the end, as a student would: the numbers are then the same however loaded the
+      // machine is (pausing at some epoch is not: a busy page may report epoch 5 and then 100).
+      const epochs = /t\.epochs=(\d+)/.exec(step.demo.state)[1];
+      await page.waitForFunction((total) => {
+        const view = document.querySelector('.tour-demo-train .train-view');
+        return view.dataset.epoch === total && view.dataset.playing === 'false';
+      }, epochs, { timeout: 120000 });
+      await demo.getByRole('button', { name: 'Train more' }).waitFor();
       const types = await demo.locator('.train-optimizer').evaluateAll((els) => els.map((el) => el.dataset.type));
       const losses = await demo.locator('.train-legend li .values').allTextContents();
       runs = types.map((type, k) => ({ type, loss: Number(/loss ([\d.e+-]+)/.exec(losses[k] ?? '')?.[1]) }));

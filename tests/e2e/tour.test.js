@@ -3,7 +3,7 @@
 // lecture's order with the URL following; a network step mounts the Train view with its preset;
 // presenter mode hides the page's chrome and the demo's controls and survives a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, screenshotPath, waitReady } from './browser.js';
+import { launch, screenshotPath, stopPlaying, waitReady } from './browser.js';
 
 const hashOf = (page) => page.evaluate(() => decodeURIComponent(window.location.hash));
 
@@ -75,7 +75,7 @@ describe('the guided tour', () => {
     const demo = page.locator('.tour-demo-train');
     await demo.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => Number(document.querySelector('.tour-demo-train .train-view').dataset.epoch) >= 12, null, { timeout: 30000 });
-    await demo.getByRole('button', { name: 'Pause' }).click();
+    await stopPlaying(demo);
     expect(await demo.locator('.train-lr-figure').isVisible()).toBe(true);
     expect(await demo.locator('.train-lr-figure canvas').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('tour-schedules.png'), fullPage: true });

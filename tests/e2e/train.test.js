@@ -6,7 +6,7 @@
 // Nothing may leave localhost.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, screenshotPath, waitReady } from './browser.js';
+import { launch, screenshotPath, stopPlaying, waitReady } from './browser.js';
 
 const VIEW = '#train-view .train-view';
 
@@ -50,7 +50,7 @@ describe('the Train tab', () => {
     // Play until at least 25 epochs, then pause.
     await view.getByRole('button', { name: 'Play' }).click();
     await epochAtLeast(page, 25);
-    await view.getByRole('button', { name: 'Pause' }).click();
+    await stopPlaying(view);
     await page.waitForFunction(() => document.querySelector('#train-view .train-view').dataset.maps === 'drawn', null, { timeout: 15000 });
 
     // An open "Update rule and PyTorch" panel shows the optimizer's live state as a table of numbers.
@@ -151,7 +151,7 @@ describe('the Train tab', () => {
     expect(await view.locator('figure.train-map').count()).toBe(0);
     await view.getByRole('button', { name: 'Play' }).click();
     await epochAtLeast(page, 3);
-    await view.getByRole('button', { name: 'Pause' }).click();
+    await stopPlaying(view);
     expect(digitsChunk().length).toBe(1);
     await page.waitForFunction(() => document.querySelector('#train-view .train-view').dataset.confusion === 'drawn', null, { timeout: 15000 });
     const tables = view.locator('.train-confusion table');
