@@ -137,6 +137,21 @@ describe('accessibility at a phone width, by keyboard', () => {
     expect(await row()).toMatchObject({ more: 'right', inView: true, ringFits: true });
   });
 
+  it('the tabs stay one row at laptop and projector widths too', async () => {
+    const wide = await browser.context.newPage();
+    for (const width of [820, 900, 1024, 1060, 1280]) {
+      await wide.setViewportSize({ width, height: 768 });
+      if (width === 820) {
+        await wide.goto(browser.baseUrl);
+        expect(await waitReady(wide)).toBe('');
+      }
+      const rows = await wide.evaluate(() => new Set([...document.querySelectorAll('[role="tab"]')]
+        .map((t) => Math.round(t.getBoundingClientRect().top))).size);
+      expect(rows, `tab rows at ${width} px`).toBe(1);
+    }
+    await wide.close();
+  });
+
   it('Landscape by keyboard: arrow keys move between tabs, Enter on Run races', async () => {
     await page.locator('#tab-landscape').focus();
     await page.keyboard.press('ArrowRight');
