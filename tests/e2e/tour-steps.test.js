@@ -10,7 +10,8 @@ import { TOUR_STEPS } from '../../web/src/tour/steps.js';
 const LOG = process.env.TOUR_LOG === '1';
 
 // What each step's demo must show, from the runs' numbers. Landscape: runs[i] = { type, first,
-// last, diverged } in the preset's order. Network: runs[i] = { type, loss } at the demo's last epoch.
+// last, diverged } in the preset's order. Network: runs[i] = { type, loss, norm } at the demo's last epoch
+// (norm, the weights' ‖θ‖, where some decay is set; NaN elsewhere).
 const CLAIMS = {
   gd: (runs) => {
     // The lecture's bound with a step of 1/beta = 0.1: f - f* shrinks by at least (1 - alpha/beta) per step.
@@ -55,10 +56,12 @@ const CLAIMS = {
     expect(runs[0].loss).toBeLessThan(0.4); // both train from ln 3 ≈ 1.1
     // At lr 0.02 L2's decay is 5 times weaker; SGDW's is not, and holds the weights back.
     expect(runs[3].loss).toBeGreaterThan(runs[2].loss * 1.05);
+    expect(runs[3].norm).toBeLessThan(runs[2].norm); // the weight-norm chart: SGDW holds the weights down
   },
   adamw: (runs) => {
     expect(runs.map((r) => r.type)).toEqual(['adam', 'adamw']);
-    expect(runs[1].loss).toBeLessThan(runs[0].loss); // the same decay, decoupled, hurts the fit less
+    expect(runs[0].norm).toBeLessThan(runs[1].norm / 2); // L2 through Adam's normalisation decays harder here
+    expect(runs[1].loss).toBeLessThan(runs[0].loss); // the same value, decoupled, hurts the fit less
   },
   schedules: (runs) => {
     expect(runs).toHaveLength(6);
@@ -114,7 +117,8 @@ describe('every step of the guided tour', () => {
       await demo.getByRole('button', { name: 'Train more' }).waitFor();
       const types = await demo.locator('.train-optimizer').evaluateAll((els) => els.map((el) => el.dataset.type));
       const losses = await demo.locator('.train-legend li .values').allTextContents();
-      runs = types.map((type, k) => ({ type, loss: Number(/loss ([\d.e+-]+)/.exec(losses[k] ?? '')?.[1]) }));
+      const number = (pattern, k) => Number(pattern.exec(losses[k] ?? '')?.[1]);
+      runs = types.map((type, k) => ({ type, loss: number(/loss ([\d.e+-]+)/, k), norm: number(/‖θ‖ ([\d.e+-]+)/, k) }));
       // The weight-norm chart shows exactly when some decay is set (the two weight-decay steps).
       expect(await demo.locator('.train-norm-figure').isVisible()).toBe(id === 'sgdw' || id === 'adamw');
     }

@@ -128,11 +128,12 @@ export const TOUR_STEPS = Object.freeze([
     id: 'adamw',
     title: 'Adam with L2 against AdamW',
     text: [
-      'With Adam the difference matters more: an L2 gradient is divided by Adam\'s running scale like any other, so weights with large gradients are barely decayed. AdamW applies the decay to the weights directly, the same for all.',
+      'With Adam the difference matters more. The L2 gradient λθ is divided by Adam\'s running scale √v̂ like any other gradient, so its effect depends on the weight: one whose loss gradient is large is barely decayed, and one whose loss gradient is small sees mostly λθ, normalised to a step of about α towards zero, however small λ is.',
+      'AdamW keeps the decay out of the normalisation: every weight shrinks by the same fraction λ per step (PyTorch\'s lr × weight_decay).',
     ],
     rule: 'adamw',
     more: { view: 'decay', text: 'The Weight decay view: Adam with L2 against AdamW over learning rate × weight decay' },
-    look: 'Adam with weightDecay (L2 inside the gradient) against AdamW with the same value (decoupled).',
+    look: 'Adam with weightDecay 0.01 (L2 inside the gradient) against AdamW with the same value (decoupled), both at α = 0.01. Here L2 decays harder, not softer: the weight-norm chart shows it holding ‖θ‖ below half of AdamW\'s, where AdamW shrinks by only 10⁻⁴ per step, and AdamW reaches the lower loss.',
     demo: { view: 'train', state: 't.data=spiral&t.hidden=32,32&t.act=tanh&t.batch=32&t.epochs=100&t.opt=adam(lr:0.01,weightDecay:0.01);adamw(lr:0.01,weightDecay:0.01)', hide: [] },
   },
   {

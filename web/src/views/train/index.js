@@ -270,6 +270,11 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     return optimizerLabel(o, registries?.optimizers.find((x) => x.type === o.type));
   }
 
+  /** Whether some L2 or weight decay is set: then the weights' norm is charted and in the legend. */
+  function decaySet() {
+    return Number(state.l2) > 0 || state.optimizers.some((o) => Number(o.options?.weightDecay) > 0);
+  }
+
   function refreshLegend() {
     if (!registries) return;
     const series = run?.series;
@@ -283,6 +288,8 @@ export function mountTrainView(container, client, { onStateChange, state: initia
         if (train !== null) bits.push(`loss ${formatNumber(Number(train.toPrecision(3)))}`);
         if (test !== null) bits.push(`test ${formatNumber(Number(test.toPrecision(3)))}`);
         if (acc !== null) bits.push(`acc ${(100 * acc).toFixed(1)}%`);
+        const norm = decaySet() ? latest(s, 'weightNorm') : null; // as the weight-norm chart
+        if (norm !== null) bits.push(`‖θ‖ ${formatNumber(Number(norm.toPrecision(3)))}`);
       }
       return h('li', { style: `--swatch: ${optimizerColor(k)}`, dataset: s?.diverged ? { index: String(k), diverged: 'true' } : { index: String(k) } },
         h('span', { class: 'swatch', 'aria-hidden': 'true' }),
@@ -523,7 +530,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
     accFigure.hidden = !series.hasAccuracy;
     lrFigure.hidden = !state.optimizers.some((o) => o.schedule && o.schedule.type !== 'none');
     if (!lrFigure.hidden) lrChart.setData(alignedColumns(series, ['lr']));
-    normFigure.hidden = !(Number(state.l2) > 0 || state.optimizers.some((o) => Number(o.options?.weightDecay) > 0));
+    normFigure.hidden = !decaySet();
     if (!normFigure.hidden) {
       normChart.setData(alignedColumns(series, ['weightNorm']), { diverged: series.optimizers.flatMap((s, k) => (s.diverged ? [k + 1] : [])) });
     }
