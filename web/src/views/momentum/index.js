@@ -56,7 +56,7 @@ export function mountMomentum(root, { client, registry, state, onChange, idPrefi
   root.replaceChildren(h('div', { class: 'momentum-view' },
     h('div', { class: 'momentum-controls', dataset: { group: 'controls' } },
       h('fieldset', { dataset: { group: 'quadratic' } },
-        h('legend', {}, 'Quadratic f(x) = ½(α x₁² + β x₂²)'),
+        h('legend', {}, 'Quadratic ½(α x₁² + β x₂²)'),
         h('label', { for: id('momentum-alpha') }, 'α (smallest eigenvalue)'), alphaInput,
         h('label', { for: id('momentum-beta') }, 'β (largest eigenvalue)'), betaInput),
       h('fieldset', { dataset: { group: 'sliders' } },
