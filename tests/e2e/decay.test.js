@@ -38,7 +38,7 @@ describe('the Weight decay view', () => {
     await page.locator('.decay-map[data-kind="coupled"] td[data-i="3"][data-j="4"]').click();
     expect(await page.locator('.decay-maps').getAttribute('data-selected')).toBe('3,4');
     expect(await page.locator('td.selected').count()).toBe(2);
-    expect(await page.locator('.decay-norms figcaption').textContent()).toContain('lr 0.01, λ 0.1');
+    expect(await page.locator('.decay-norms figcaption').textContent()).toContain('lr 0.01, weightDecay 0.1: Adam with L2 (orange) against AdamW');
     expect(await page.locator('.decay-norms canvas').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('decay.png'), fullPage: true });
 

@@ -7,12 +7,14 @@
 
 import { trainEpochByEpoch } from '../train/epochs.js';
 
-/** The pairs offered: the L2 optimizer and the decoupled one, with the options both share. */
+/** The pairs offered: the L2 optimizer and the decoupled one, with the options both share, and what the grid's columns mean for each. */
 export const DECAY_PAIRS = Object.freeze({
   adam: { label: 'Adam with L2 against AdamW', coupled: 'adam', decoupled: 'adamw', options: {},
-    lrs: [0.0003, 0.001, 0.003, 0.01, 0.03] },
+    lrs: [0.0003, 0.001, 0.003, 0.01, 0.03],
+    columns: 'Both get the same weightDecay: it is λ for Adam with L2; AdamW takes PyTorch\'s weight_decay, λ/α in its rule, so its weights shrink by lr × weightDecay per step.' },
   sgd: { label: 'SGD with L2 against SGDW (momentum 0.9)', coupled: 'sgd', decoupled: 'sgdw', options: { momentum: 0.9 },
-    lrs: [0.003, 0.01, 0.03, 0.1, 0.3] },
+    lrs: [0.003, 0.01, 0.03, 0.1, 0.3],
+    columns: 'Both get the same weightDecay, λ in both rules: SGD with L2 adds λθ to the gradient, SGDW shrinks the weights by λ per step.' },
 });
 export const DEFAULT_DECAYS = Object.freeze([0, 0.0001, 0.001, 0.01, 0.1, 1]);
 

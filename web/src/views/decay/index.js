@@ -31,32 +31,33 @@ export function mountDecay(root, { client, registry, state, onChange, idPrefix =
     return { input, element: h('div', { class: 'tv-field' }, h('label', { for: id }, label), input) };
   };
   const lrField = field('Learning rates', 'lrs', id('decay-lrs'));
-  const wdField = field('Weight decays (λ)', 'wds', id('decay-wds'));
+  const wdField = field('Weight decays (weightDecay)', 'wds', id('decay-wds'));
   const epochField = field('Epochs per cell', 'epochs', id('decay-epochs'));
   const runButton = h('button', { type: 'button', class: 'button primary', id: id('decay-run') }, 'Train the grid');
   const cancelButton = h('button', { type: 'button', class: 'button', id: id('decay-cancel'), disabled: true }, 'Cancel');
   const progress = h('progress', { class: 'decay-progress', max: 1, value: 0, 'aria-label': 'Grid progress' });
   const status = h('p', { class: 'decay-status', role: 'status', 'aria-live': 'polite' });
   const rules = h('div', { class: 'decay-rules' });
+  const columns = h('p', { class: 'hint decay-columns' });
   const maps = h('div', { class: 'decay-maps' });
   const normsHost = h('div', { class: 'train-chart-host' });
-  const normsCaption = h('span', { class: 'title' }, 'Weight norm ‖x‖ per epoch');
+  const normsCaption = h('span', { class: 'title' }, 'Weight norm ‖θ‖ per epoch');
   root.replaceChildren(h('div', { class: 'decay' },
     h('div', { class: 'decay-intro', dataset: { group: 'intro' } },
       h('h2', {}, 'Weight decay: L2 in the gradient against decoupled decay'),
-      h('p', {}, 'L2 regularisation adds λx to the gradient, so an adaptive optimizer rescales the decay along with everything else; '
+      h('p', {}, 'L2 regularisation adds λθ to the gradient, so an adaptive optimizer rescales the decay along with everything else; '
         + 'decoupled decay shrinks the weights directly, apart from the gradient step. Each cell of the grids below trains both '
         + 'optimizers from the same initial weights on the same mini-batches; the colour is the final test loss (lighter is lower), '
         + `the outline marks the cells within ${Math.round((TOLERANCE - 1) * 100)}% of each grid's best.`),
       h('p', { class: 'hint' }, `Task: ${DECAY_TASK.label}.`),
-      rules),
+      rules, columns),
     h('div', { class: 'decay-controls', dataset: { group: 'controls' } },
       h('div', { class: 'tv-field' }, h('label', { for: id('decay-pair') }, 'Compare'), pairSelect),
       lrField.element, wdField.element, epochField.element,
       h('div', { class: 'decay-buttons' }, runButton, cancelButton, progress)),
     status, maps,
     h('figure', { class: 'train-figure decay-norms' }, h('figcaption', {}, normsCaption), normsHost)));
-  const normsChart = createTrainChart(normsHost, { yLabel: '‖x‖', height: 220, ariaLabel: 'Weight norm per epoch of the selected cell' });
+  const normsChart = createTrainChart(normsHost, { yLabel: '‖θ‖', height: 220, ariaLabel: 'Weight norm per epoch of the selected cell' });
 
   const task = createLongTask({ root, runButton, cancelButton, progress, status });
   let result = null;
@@ -71,6 +72,7 @@ export function mountDecay(root, { client, registry, state, onChange, idPrefix =
     lrField.input.value = settings.lrs;
     wdField.input.value = settings.wds;
     epochField.input.value = settings.epochs;
+    columns.textContent = p.columns;
     rules.replaceChildren(...['coupled', 'decoupled'].map((k) => {
       const e = entry(p[k]);
       return h('div', { class: 'decay-rule', dataset: { kind: k } },
@@ -89,7 +91,7 @@ export function mountDecay(root, { client, registry, state, onChange, idPrefix =
     return h('figure', { class: 'decay-map', dataset: { kind, width: String(decayWidth(table, TOLERANCE)), best: best ? `${best.i},${best.j}` : '' } },
       h('figcaption', {}, h('span', { class: 'swatch', style: `background:${COLORS[kind]}` }), ` ${name}${kind === 'coupled' ? ' with L2' : ''}: final test loss`),
       h('table', {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'lr \\ λ'), result.wds.map((wd) => h('th', { scope: 'col' }, formatNumber(wd))))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'lr \\ weightDecay'), result.wds.map((wd) => h('th', { scope: 'col' }, formatNumber(wd))))),
         h('tbody', {}, table.map((row, i) => h('tr', {},
           h('th', { scope: 'row' }, formatNumber(result.lrs[i])),
           row.map((loss, j) => {
@@ -100,7 +102,7 @@ export function mountDecay(root, { client, registry, state, onChange, idPrefix =
               class: [good ? 'good' : '', isBest ? 'best' : ''].filter(Boolean).join(' ') || null,
               style: ok ? `background:${color(Math.max(loss, 1e-12))};color:${textOn(loss, finite)}` : null,
               dataset: { i: String(i), j: String(j), loss: ok ? String(loss) : 'diverged' },
-              title: `lr ${formatNumber(result.lrs[i])}, λ ${formatNumber(result.wds[j])}: ${ok ? formatNumber(Number(loss.toPrecision(3))) : 'diverged'}`,
+              title: `lr ${formatNumber(result.lrs[i])}, weightDecay ${formatNumber(result.wds[j])}: ${ok ? formatNumber(Number(loss.toPrecision(3))) : 'diverged'}`,
             }, ok ? `${isBest ? '★ ' : ''}${loss.toFixed(2)}` : '✕');
             cell.addEventListener('click', () => selectCell(i, j));
             return cell;
@@ -117,8 +119,9 @@ export function mountDecay(root, { client, registry, state, onChange, idPrefix =
     const n = Math.max(...series.map((s) => s.length));
     normsChart.setSeries(kinds.map((k) => ({ label: k, color: COLORS[k] })));
     normsChart.setData([Array.from({ length: n }, (_, e) => e), ...series.map((s) => Array.from({ length: n }, (_, e) => (Number.isFinite(s[e]) ? s[e] : null)))]);
-    normsCaption.textContent = `Weight norm ‖x‖ per epoch at lr ${formatNumber(result.lrs[i])}, λ ${formatNumber(result.wds[j])}: `
-      + `${pair().coupled} with L2 (orange) against ${pair().decoupled} (blue)`;
+    const name = (kind) => entry(pair()[kind])?.label ?? pair()[kind];
+    normsCaption.textContent = `Weight norm ‖θ‖ per epoch at lr ${formatNumber(result.lrs[i])}, weightDecay ${formatNumber(result.wds[j])}: `
+      + `${name('coupled')} with L2 (orange) against ${name('decoupled')} (blue)`;
   }
 
   function show() {
