@@ -3,7 +3,7 @@
 // sit in one bin shows as a single spike however few or many values it has, and on a square-root
 // scale so that the tails still show beside ReLU's spike of zeros. The fraction that fell
 // outside the range is written at the row's end. ridgelineRows is the pure part (tested in
-// tests/web/ridgeline.test.js); drawRidgeline paints it on a canvas.
+// tests/web/init.test.js); drawRidgeline paints it on a canvas.
 import { formatNumber } from '../views/format.js';
 
 /**
@@ -24,7 +24,7 @@ export function ridgelineRows(set, bins) {
 }
 
 const LABEL_WIDTH = 46;
-const OUTSIDE_WIDTH = 64;
+const OUTSIDE_MIN_WIDTH = 64; // widened to the longest "x% out" label in the font drawn
 const AXIS_HEIGHT = 18;
 
 /**
@@ -46,7 +46,9 @@ export function drawRidgeline(canvas, { set, bins, labels, color, rowHeight = 18
   const ink = style.color || '#222';
   ctx.font = `11px ${style.fontFamily || 'sans-serif'}`;
   ctx.textBaseline = 'middle';
-  const plotWidth = Math.max(10, width - LABEL_WIDTH - OUTSIDE_WIDTH);
+  const outsideLabel = (row) => (row.outside > 0.0005 ? `${formatNumber(Number((100 * row.outside).toPrecision(2)))}% out` : '');
+  const outsideWidth = Math.max(OUTSIDE_MIN_WIDTH, ...rows.map((row) => Math.ceil(ctx.measureText(outsideLabel(row)).width) + 8));
+  const plotWidth = Math.max(10, width - LABEL_WIDTH - outsideWidth);
   const barWidth = plotWidth / bins;
   rows.forEach((row, r) => {
     const top = r * rowHeight;
@@ -58,10 +60,11 @@ export function drawRidgeline(canvas, { set, bins, labels, color, rowHeight = 18
       const barHeight = v * (rowHeight - 2);
       if (barHeight > 0) ctx.fillRect(LABEL_WIDTH + b * barWidth, top + rowHeight - 1 - barHeight, Math.max(1, barWidth - 0.5), barHeight);
     });
-    if (row.outside > 0.0005) {
+    const outside = outsideLabel(row);
+    if (outside) {
       ctx.fillStyle = ink;
       ctx.textAlign = 'left';
-      ctx.fillText(`${formatNumber(Number((100 * row.outside).toPrecision(2)))}% out`, LABEL_WIDTH + plotWidth + 4, top + rowHeight / 2);
+      ctx.fillText(outside, LABEL_WIDTH + plotWidth + 4, top + rowHeight / 2);
     }
   });
   // The shared x axis: its ends and, where it lies inside, zero.
