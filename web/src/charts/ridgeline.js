@@ -47,7 +47,8 @@ export function drawRidgeline(canvas, { set, bins, labels, color, rowHeight = 18
   ctx.font = `11px ${style.fontFamily || 'sans-serif'}`;
   ctx.textBaseline = 'middle';
   const outsideLabel = (row) => (row.outside > 0.0005 ? `${formatNumber(Number((100 * row.outside).toPrecision(2)))}% out` : '');
-  const outsideWidth = Math.max(OUTSIDE_MIN_WIDTH, ...rows.map((row) => Math.ceil(ctx.measureText(outsideLabel(row)).width) + 8));
+  const outsideLabels = rows.map(outsideLabel);
+  const outsideWidth = Math.max(OUTSIDE_MIN_WIDTH, ...outsideLabels.map((text) => Math.ceil(ctx.measureText(text).width) + 8));
   const plotWidth = Math.max(10, width - LABEL_WIDTH - outsideWidth);
   const barWidth = plotWidth / bins;
   rows.forEach((row, r) => {
@@ -60,7 +61,7 @@ export function drawRidgeline(canvas, { set, bins, labels, color, rowHeight = 18
       const barHeight = v * (rowHeight - 2);
       if (barHeight > 0) ctx.fillRect(LABEL_WIDTH + b * barWidth, top + rowHeight - 1 - barHeight, Math.max(1, barWidth - 0.5), barHeight);
     });
-    const outside = outsideLabel(row);
+    const outside = outsideLabels[r];
     if (outside) {
       ctx.fillStyle = ink;
       ctx.textAlign = 'left';

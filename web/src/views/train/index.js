@@ -278,6 +278,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
   function refreshLegend() {
     if (!registries) return;
     const series = run?.series;
+    const withNorm = decaySet(); // as the weight-norm chart
     legend.replaceChildren(...state.optimizers.map((o, k) => {
       const s = series?.optimizers[k];
       const bits = [];
@@ -288,7 +289,7 @@ export function mountTrainView(container, client, { onStateChange, state: initia
         if (train !== null) bits.push(`loss ${formatNumber(Number(train.toPrecision(3)))}`);
         if (test !== null) bits.push(`test ${formatNumber(Number(test.toPrecision(3)))}`);
         if (acc !== null) bits.push(`acc ${(100 * acc).toFixed(1)}%`);
-        const norm = decaySet() ? latest(s, 'weightNorm') : null; // as the weight-norm chart
+        const norm = withNorm ? latest(s, 'weightNorm') : null;
         if (norm !== null) bits.push(`‖θ‖ ${formatNumber(Number(norm.toPrecision(3)))}`);
       }
       return h('li', { style: `--swatch: ${optimizerColor(k)}`, dataset: s?.diverged ? { index: String(k), diverged: 'true' } : { index: String(k) } },
